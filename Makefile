@@ -1,0 +1,37 @@
+# Two commands set everything up: `make run` and `make test`.
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+# XStatic-Bootstrap builds from source with pkg_resources, which newer setuptools lack.
+export PIP_CONSTRAINT := $(CURDIR)/constraints.txt
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run test bench lint messages
+
+$(VENV)/bin/python:
+	python3 -m venv $(VENV)
+
+$(VENV)/.installed: $(VENV)/bin/python requirements.txt constraints.txt
+	$(PYTHON) -m pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(PYTHON) -m pip install -q -r requirements-dev.txt
+	touch $@
+
+run: $(VENV)/.installed
+	$(PYTHON) manage.py migrate --no-input
+	$(PYTHON) manage.py demo --if-empty
+	$(PYTHON) manage.py runserver 127.0.0.1:8000
+
+test: $(VENV)/.installed-dev
+	$(PYTHON) -m pytest $(PYTEST_ARGS)
+
+bench: $(VENV)/.installed-dev
+	$(PYTHON) bench/roster.py
+
+lint: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check .
+
+messages: $(VENV)/.installed-dev
+	$(PYTHON) manage.py makemessages -l zh_Hans --ignore=.venv --ignore=staticfiles
+	$(PYTHON) manage.py compilemessages -l zh_Hans --ignore=.venv

@@ -1,0 +1,99 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from unionhub.forms import SchoolScopedModelForm, VersionedModelForm
+from unionhub.uploads import process_image
+
+from .models import Department, Member
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class MemberForm(VersionedModelForm):
+    photo_upload = forms.FileField(
+        label=_("photo"),
+        required=False,
+        help_text=_("A JPEG or PNG picture; it is resized and its location data removed."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
+    )
+
+    class Meta(VersionedModelForm.Meta):
+        model = Member
+        fields = [
+            "name",
+            "gender",
+            "birth_date",
+            "ethnic_group",
+            "phone",
+            "id_card_number",
+            "employee_number",
+            "department",
+            "post",
+            "title",
+            "education",
+            "joined_school_on",
+            "joined_union_on",
+            "status",
+            "status_changed_on",
+            "party_membership",
+        ]
+        widgets = {
+            "birth_date": DateInput(),
+            "joined_school_on": DateInput(),
+            "joined_union_on": DateInput(),
+            "status_changed_on": DateInput(),
+        }
+
+    def clean_photo_upload(self):
+        upload = self.cleaned_data.get("photo_upload")
+        if not upload:
+            return None
+        return process_image(upload)
+
+    def clean_employee_number(self):
+        number = self.cleaned_data["employee_number"].strip()
+        if number:
+            clash = Member.objects.filter(school=self.school, employee_number=number).exclude(pk=self.instance.pk)
+            if clash.exists():
+                raise forms.ValidationError(
+                    _("%(name)s already has employee number %(number)s."),
+                    params={"name": clash.first().name, "number": number},
+                )
+        return number
+
+    def clean(self):
+        cleaned = super().clean()
+        status = cleaned.get("status")
+        if status and status != self.instance.status and self.instance.pk and not cleaned.get("status_changed_on"):
+            self.add_error("status_changed_on", _("Give the date the status changed."))
+        return cleaned
+
+    def save(self, commit=True):
+        member = super().save(commit=False)
+        images = self.cleaned_data.get("photo_upload")
+        if images:
+            member.photo, member.photo_thumbnail = images
+        if commit:
+            member.save()
+        return member
+
+
+class DepartmentForm(SchoolScopedModelForm):
+    class Meta(SchoolScopedModelForm.Meta):
+        model = Department
+        fields = ["name", "kind", "position"]
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if Department.objects.filter(school=self.school, name=name).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("The school already has a department of that name."))
+        return name
+
+
+class RosterImportForm(forms.Form):
+    file = forms.FileField(label=_("roster workbook (.xlsx)"), widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}))

@@ -1,0 +1,139 @@
+"""Demo data: one district, two fictional schools of about 80 members each, five logins."""
+
+import datetime
+import random
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django_scopes import scopes_disabled
+
+from members.choices import DepartmentKind, Education, Gender, MemberStatus, PartyMembership, ProfessionalTitle
+from members.models import Department, Member
+from members.validators import id_check_digit
+from unionhub.models import District, School
+from unionhub.roles import Role
+
+PASSWORD = "demo12345"
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+GIVEN_FEMALE = "静丽敏燕艳娟霞芳娜慧婷雪琳洁颖玲倩莉萍红梅兰月秀英华晶"
+GIVEN_MALE = "伟强磊军勇杰涛斌超明刚平辉鹏华飞鑫波宇浩凯健俊帆峰晨志"
+DEPARTMENTS = [
+    ("校长室", DepartmentKind.ADMINISTRATION),
+    ("教务处", DepartmentKind.ADMINISTRATION),
+    ("语文组", DepartmentKind.SUBJECT),
+    ("数学组", DepartmentKind.SUBJECT),
+    ("英语组", DepartmentKind.SUBJECT),
+    ("理化生组", DepartmentKind.SUBJECT),
+    ("政史地组", DepartmentKind.SUBJECT),
+    ("艺体组", DepartmentKind.SUBJECT),
+    ("后勤处", DepartmentKind.LOGISTICS),
+]
+POSTS = {
+    DepartmentKind.ADMINISTRATION: ["副校长", "教务主任", "办公室主任", "教师"],
+    DepartmentKind.SUBJECT: ["教师", "教师", "教师", "班主任", "教研组长", "备课组长"],
+    DepartmentKind.LOGISTICS: ["会计", "保管员", "门卫", "后勤主任"],
+}
+SCHOOLS = [
+    ("清溪区实验初级中学", "实验初中", "QX"),
+    ("清溪区阳光小学", "阳光小学", "YG"),
+]
+ETHNIC_GROUPS = ["汉族"] * 18 + ["回族", "满族"]
+
+
+class Command(BaseCommand):
+    help = "Load the demo district, schools, members and logins (password demo12345)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--reset", action="store_true", help="Delete every record first.")
+        parser.add_argument("--if-empty", action="store_true", help="Do nothing when the database has data.")
+        parser.add_argument("--seed", type=int, default=2018)
+
+    def handle(self, *args, reset=False, if_empty=False, seed=2018, **options):
+        User = get_user_model()
+        has_data = User.objects.exists() or District.objects.exists()
+        if if_empty and has_data:
+            self.stdout.write("数据库里已有数据，未载入演示数据。")
+            return
+        if not settings.DEBUG:
+            raise CommandError("演示数据只能在调试模式（DEBUG=True）下载入，以免写入正式数据库。")
+        if has_data:
+            if not reset:
+                raise CommandError("数据库里已有数据；若要清空后重新载入演示数据，请加 --reset。")
+            call_command("flush", interactive=False, verbosity=0)
+        with scopes_disabled(), transaction.atomic():
+            self.load(random.Random(seed))
+        self.stdout.write(self.style.SUCCESS("演示数据已载入。登录名 chair、staff、teacher、chair2、district，密码 {}".format(PASSWORD)))
+
+    def load(self, rng):
+        district = District.objects.create(name="清溪区教育工会")
+        User = get_user_model()
+        User.objects.create_user("district", password=PASSWORD, last_name="区工会", first_name="干事", role=Role.DISTRICT, district=district)
+        logins = [
+            [("chair", Role.CHAIR), ("staff", Role.STAFF), ("teacher", Role.TEACHER)],
+            [("chair2", Role.CHAIR)],
+        ]
+        for (name, short, prefix), school_logins in zip(SCHOOLS, logins):
+            school = School.objects.create(district=district, name=name, short_name=short)
+            members = self.load_school(rng, school, prefix)
+            for (username, role), member in zip(school_logins, members):
+                member.user = User.objects.create_user(
+                    username, password=PASSWORD, last_name=member.name, school=school, role=role
+                )
+                member.post = {Role.CHAIR: "工会主席", Role.STAFF: "工会委员"}.get(role, member.post)
+                member.save()
+
+    def load_school(self, rng, school, prefix):
+        departments = [
+            Department.objects.create(school=school, name=name, kind=kind, position=i)
+            for i, (name, kind) in enumerate(DEPARTMENTS)
+        ]
+        used_names = set()
+        members = []
+        for n in range(80):
+            gender = Gender.FEMALE if rng.random() < 0.62 else Gender.MALE
+            name = self.unique_name(rng, gender, used_names)
+            retired = n >= 70
+            transferred = 66 <= n < 70
+            age = rng.randint(60, 75) if retired else rng.randint(23, 58)
+            birth = datetime.date(2026 - age, rng.randint(1, 12), rng.randint(1, 28))
+            department = rng.choice(departments[2:8]) if rng.random() < 0.8 else rng.choice(departments)
+            joined = datetime.date(max(birth.year + 22, 1985), 8, 28)
+            status = MemberStatus.RETIRED if retired else MemberStatus.TRANSFERRED if transferred else MemberStatus.ACTIVE
+            members.append(
+                Member.objects.create(
+                    school=school,
+                    name=name,
+                    gender=gender,
+                    birth_date=birth,
+                    ethnic_group=rng.choice(ETHNIC_GROUPS),
+                    phone="1{}{:09d}".format(rng.choice("3589"), rng.randint(0, 999_999_999)),
+                    id_card_number=self.id_number(rng, birth, gender),
+                    employee_number="{}{:04d}".format(prefix, n + 1),
+                    department=department,
+                    post=rng.choice(POSTS[department.kind]),
+                    title=rng.choice([ProfessionalTitle.SENIOR, ProfessionalTitle.FIRST, ProfessionalTitle.FIRST, ProfessionalTitle.SECOND, ProfessionalTitle.NONE] if age < 30 else [ProfessionalTitle.SENIOR, ProfessionalTitle.SENIOR, ProfessionalTitle.FIRST, ProfessionalTitle.FIRST, ProfessionalTitle.PROFESSOR]),
+                    education=rng.choice([Education.BACHELOR] * 6 + [Education.MASTER, Education.COLLEGE]),
+                    joined_school_on=joined,
+                    joined_union_on=joined + datetime.timedelta(days=rng.randint(10, 60)),
+                    status=status,
+                    status_changed_on=datetime.date(birth.year + 60, birth.month, 1) if retired else (datetime.date(2025, 8, 31) if transferred else None),
+                    party_membership=rng.choice([PartyMembership.CPC] * 3 + [PartyMembership.MASSES] * 5 + [PartyMembership.LEAGUE, PartyMembership.DEMOCRATIC]),
+                )
+            )
+        return members
+
+    def unique_name(self, rng, gender, used):
+        given = GIVEN_FEMALE if gender == Gender.FEMALE else GIVEN_MALE
+        while True:
+            name = rng.choice(SURNAMES) + "".join(rng.choice(given) for _ in range(rng.choice([1, 2])))
+            if name not in used:
+                used.add(name)
+                return name
+
+    def id_number(self, rng, birth, gender):
+        sequence = rng.randint(0, 99) * 10 + (rng.choice([1, 3, 5, 7, 9]) if gender == Gender.MALE else rng.choice([0, 2, 4, 6, 8]))
+        first17 = "320412{:%Y%m%d}{:03d}".format(birth, sequence)
+        return first17 + id_check_digit(first17)

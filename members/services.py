@@ -1,0 +1,89 @@
+"""Writes about members that span several rows or models, each in one transaction."""
+
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils.translation import gettext as _
+from pypinyin import lazy_pinyin
+
+from unionhub.roles import Role
+
+from .models import Department, Member
+
+PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+
+
+@transaction.atomic
+def import_roster(school, result):
+    """Commit a clean :class:`~members.importers.ImportResult`: all rows or none.
+
+    Members are matched by employee number, so importing the same file twice updates
+    instead of duplicating. Departments named in the file that the school lacks are made.
+    """
+    departments = {d.name: d for d in Department.objects.filter(school=school)}
+    for name in result.new_departments:
+        departments[name] = Department.objects.create(school=school, name=name)
+    created = updated = 0
+    for parsed in result.rows:
+        member = parsed.existing or Member(school=school)
+        for name, value in parsed.data.items():
+            setattr(member, name, value)
+        member.department = departments.get(parsed.department_name)
+        if parsed.existing is None:
+            created += 1
+        else:
+            member.version += 1
+            updated += 1
+        member.save()
+    return created, updated
+
+
+def temporary_password():
+    """A readable one-time password; the account must replace it at first login."""
+    return "".join(secrets.choice(PASSWORD_ALPHABET) for _ in range(10))
+
+
+def _free_username(member):
+    base = "".join(lazy_pinyin(member.name)).lower() or "user"
+    User = get_user_model()
+    candidate, n = base, 1
+    while User.objects.filter(username=candidate).exists():
+        n += 1
+        candidate = "{}{}".format(base, n)
+    return candidate
+
+
+@transaction.atomic
+def create_login(member, role, username=""):
+    """Give ``member`` a login in their school; returns ``(user, temporary password)``."""
+    if member.user_id:
+        raise ValueError(_("%(name)s already has a login.") % {"name": member.name})
+    if role not in {Role.CHAIR, Role.STAFF, Role.TEACHER}:
+        raise ValueError(_("A member's login is for the chair, staff or a teacher."))
+    password = temporary_password()
+    user = get_user_model().objects.create_user(
+        username=username or _free_username(member),
+        password=password,
+        last_name=member.name,
+        school=member.school,
+        role=role,
+        must_change_password=True,
+    )
+    member.user = user
+    member.save(update_fields=["user"])
+    return user, password
+
+
+def reset_password(user):
+    """Set a new temporary password that must be changed at the next login."""
+    password = temporary_password()
+    user.set_password(password)
+    user.must_change_password = True
+    user.save(update_fields=["password", "must_change_password"])
+    return password
+
+
+def set_active(user, active):
+    user.is_active = active
+    user.save(update_fields=["is_active"])

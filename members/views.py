@@ -1,0 +1,374 @@
+"""Roster, member pages, departments, roster import/export and the school's logins."""
+
+import hashlib
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext as _
+
+from django.views import View
+from django.views.generic import CreateView, DetailView, ListView, UpdateView
+from django_filters.views import FilterView
+from django_tables2 import SingleTableMixin
+
+from unionhub.history import history_entries
+from unionhub.roles import Action, Role, user_can
+from unionhub.views import ConcurrentUpdateMixin, RoleRequiredMixin, SchoolScopedMixin
+from unionhub.xlsx import Sheet, write_workbook
+
+from . import services
+from .columns import EXAMPLE_ROW, ROSTER_COLUMNS, member_row
+from .filters import MemberFilter
+from .forms import DepartmentForm, MemberForm, RosterImportForm
+from .importers import read_roster
+from .models import Department, Member
+from .selectors import roster
+from .tables import MemberTable
+from .timeline import timeline_for
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def xlsx_response(content, filename):
+    response = HttpResponse(content, content_type=XLSX_TYPE)
+    response["Content-Disposition"] = "attachment; filename*=UTF-8''{}".format(filename)
+    return response
+
+
+class MemberListView(RoleRequiredMixin, SingleTableMixin, FilterView):
+    """The roster: search by name or pinyin, filters, sortable columns, 50 a page."""
+
+    required_action = Action.VIEW_RECORDS
+    table_class = MemberTable
+    filterset_class = MemberFilter
+    template_name = "members/member_list.html"
+
+    def get_queryset(self):
+        return roster(self.request.school)
+
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        kwargs["school"] = self.request.school
+        return kwargs
+
+    def get_template_names(self):
+        # Search-as-you-type swaps only the table.
+        if self.request.htmx and not self.request.htmx.boosted:
+            return ["members/_member_table.html"]
+        return [self.template_name]
+
+
+class MemberObjectMixin(SchoolScopedMixin):
+    model = Member
+
+
+class MemberDetailView(RoleRequiredMixin, MemberObjectMixin, DetailView):
+    """A member's page: details, photo, timeline and history. A teacher sees only their own."""
+
+    required_action = Action.VIEW_RECORDS
+
+    def has_role_permission(self):
+        return super().has_role_permission() or self.request.user.role == Role.TEACHER
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("department", "user")
+
+    def get_object(self, queryset=None):
+        member = super().get_object(queryset)
+        if not user_can(self.request.user, self.required_action) and member.user_id != self.request.user.pk:
+            raise PermissionDenied
+        return member
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context["show_full_id"] = user.role in (Role.CHAIR, Role.STAFF)
+        context["timeline"] = timeline_for(self.object)
+        context["history"] = history_entries(self.object) if user_can(user, Action.VIEW_RECORDS) else []
+        return context
+
+
+class MemberCreateView(RoleRequiredMixin, MemberObjectMixin, CreateView):
+    required_action = Action.EDIT_RECORDS
+    form_class = MemberForm
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("%(name)s has been added.") % {"name": self.object.name})
+        return response
+
+
+class MemberUpdateView(RoleRequiredMixin, ConcurrentUpdateMixin, MemberObjectMixin, UpdateView):
+    required_action = Action.EDIT_RECORDS
+    form_class = MemberForm
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if not form.errors:
+            messages.success(self.request, _("%(name)s has been saved.") % {"name": self.object.name})
+        return response
+
+
+class MemberDeleteView(RoleRequiredMixin, MemberObjectMixin, DetailView):
+    """Asks, then deletes so that the chair can restore the member from the recycle bin."""
+
+    required_action = Action.DELETE_RECORDS
+    template_name = "members/member_confirm_delete.html"
+
+    def post(self, request, *args, **kwargs):
+        member = self.get_object()
+        member.soft_delete()
+        messages.success(
+            request,
+            _("%(name)s has been deleted. The chair can restore the record from the recycle bin.")
+            % {"name": member.name},
+        )
+        return redirect("members:member_list")
+
+
+class MemberTrashView(RoleRequiredMixin, ListView):
+    """Deleted members, newest first, each with a restore button."""
+
+    required_action = Action.DELETE_RECORDS
+    template_name = "members/member_trash.html"
+    context_object_name = "members"
+
+    def get_queryset(self):
+        return (
+            Member.all_objects.filter(school=self.request.school, deleted_at__isnull=False)
+            .select_related("department")
+            .order_by("-deleted_at")
+        )
+
+
+class MemberRestoreView(RoleRequiredMixin, View):
+    required_action = Action.DELETE_RECORDS
+
+    def post(self, request, pk):
+        member = get_object_or_404(
+            Member.all_objects.filter(school=request.school, deleted_at__isnull=False), pk=pk
+        )
+        if member.employee_number and Member.objects.filter(
+            school=request.school, employee_number=member.employee_number
+        ).exists():
+            messages.error(
+                request,
+                _("Cannot restore %(name)s: another member now has employee number %(number)s.")
+                % {"name": member.name, "number": member.employee_number},
+            )
+            return redirect("members:member_trash")
+        member.restore()
+        messages.success(request, _("%(name)s has been restored.") % {"name": member.name})
+        return redirect(member)
+
+
+class MemberPhotoView(RoleRequiredMixin, MemberObjectMixin, DetailView):
+    """Serves a member's photo (or thumbnail) to users of the member's school only."""
+
+    required_action = Action.VIEW_RECORDS
+    thumbnail = False
+
+    def has_role_permission(self):
+        return super().has_role_permission() or self.request.user.role == Role.TEACHER
+
+    def get(self, request, *args, **kwargs):
+        member = self.get_object()
+        if not user_can(request.user, self.required_action) and member.user_id != request.user.pk:
+            raise PermissionDenied
+        image = member.photo_thumbnail if self.thumbnail else member.photo
+        if not image:
+            raise Http404
+        response = FileResponse(image.open("rb"), content_type="image/jpeg")
+        response["Cache-Control"] = "private, max-age=3600"
+        return response
+
+
+class RosterExportView(RoleRequiredMixin, View):
+    """The roster with the current filters as .xlsx, in the import template's columns."""
+
+    required_action = Action.VIEW_RECORDS
+
+    def get(self, request):
+        members = MemberFilter(request.GET, queryset=roster(request.school), school=request.school).qs
+        sheet = Sheet(
+            title=_("Roster"),
+            headers=[str(header) for _name, header in ROSTER_COLUMNS],
+            rows=(member_row(m) for m in members),
+        )
+        return xlsx_response(write_workbook([sheet]), "roster.xlsx")
+
+
+class RosterTemplateView(RoleRequiredMixin, View):
+    required_action = Action.EDIT_RECORDS
+
+    def get(self, request):
+        sheet = Sheet(
+            title=_("Roster"),
+            headers=[str(header) for _name, header in ROSTER_COLUMNS],
+            rows=[[EXAMPLE_ROW[name] for name, _header in ROSTER_COLUMNS]],
+        )
+        return xlsx_response(write_workbook([sheet]), "roster-template.xlsx")
+
+
+def _import_dir():
+    path = Path(settings.MEDIA_ROOT) / "imports"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+class RosterImportView(RoleRequiredMixin, View):
+    """Upload → check every cell → preview → confirm. Nothing is written before confirm."""
+
+    required_action = Action.EDIT_RECORDS
+    template_name = "members/roster_import.html"
+    session_key = "roster_import"
+
+    def get(self, request):
+        return render(request, self.template_name, {"form": RosterImportForm()})
+
+    def post(self, request):
+        if "confirm" in request.POST:
+            return self.confirm(request)
+        form = RosterImportForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return render(request, self.template_name, {"form": form})
+        upload = form.cleaned_data["file"]
+        result = read_roster(upload, request.school, settings.UNIONHUB["IMPORT_MAX_ROWS"])
+        if result.errors:
+            messages.error(request, _("Nothing was imported: correct the cells listed below and upload again."))
+            return render(request, self.template_name, {"form": RosterImportForm(), "result": result})
+        upload.seek(0)
+        content = upload.read()
+        token = uuid.uuid4().hex
+        (_import_dir() / token).write_bytes(content)
+        request.session[self.session_key] = {
+            "token": token,
+            "sha256": hashlib.sha256(content).hexdigest(),
+            "name": upload.name,
+        }
+        return render(request, self.template_name, {"form": None, "result": result, "preview": True})
+
+    def confirm(self, request):
+        pending = request.session.get(self.session_key)
+        path = _import_dir() / pending["token"] if pending else None
+        if not pending or pending.get("token") != request.POST.get("token") or not path.exists():
+            messages.error(request, _("The upload has expired; please upload the file again."))
+            return redirect("members:roster_import")
+        content = path.read_bytes()
+        upload = SimpleUploadedFile(pending["name"], content)
+        result = read_roster(upload, request.school, settings.UNIONHUB["IMPORT_MAX_ROWS"])
+        if result.errors or hashlib.sha256(content).hexdigest() != pending["sha256"]:
+            messages.error(request, _("Nothing was imported: the roster changed since the preview. Upload the file again."))
+            return render(request, self.template_name, {"form": RosterImportForm(), "result": result})
+        created, updated = services.import_roster(request.school, result)
+        path.unlink(missing_ok=True)
+        del request.session[self.session_key]
+        messages.success(
+            request,
+            _("Import finished: %(created)s members added, %(updated)s updated.") % {"created": created, "updated": updated},
+        )
+        return redirect("members:member_list")
+
+
+class DepartmentListView(RoleRequiredMixin, ListView):
+    required_action = Action.VIEW_RECORDS
+    template_name = "members/department_list.html"
+    context_object_name = "departments"
+
+    def get_queryset(self):
+        return Department.objects.filter(school=self.request.school)
+
+
+class DepartmentCreateView(RoleRequiredMixin, SchoolScopedMixin, CreateView):
+    required_action = Action.EDIT_RECORDS
+    model = Department
+    form_class = DepartmentForm
+    success_url = reverse_lazy("members:department_list")
+
+
+class DepartmentUpdateView(RoleRequiredMixin, SchoolScopedMixin, UpdateView):
+    required_action = Action.EDIT_RECORDS
+    model = Department
+    form_class = DepartmentForm
+    success_url = reverse_lazy("members:department_list")
+
+
+class AccountListView(RoleRequiredMixin, ListView):
+    """The school's logins, and the members who have none yet."""
+
+    required_action = Action.MANAGE_ACCOUNTS
+    template_name = "members/account_list.html"
+    context_object_name = "accounts"
+
+    def get_queryset(self):
+        return (
+            get_user_model()
+            .objects.filter(school=self.request.school)
+            .select_related("member")
+            .order_by("role", "username")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["members_without_login"] = Member.objects.filter(
+            school=self.request.school, user__isnull=True
+        ).exclude(status="transferred")
+        context["roles"] = [(Role.TEACHER, Role.TEACHER.label), (Role.STAFF, Role.STAFF.label), (Role.CHAIR, Role.CHAIR.label)]
+        return context
+
+
+class AccountCreateView(RoleRequiredMixin, View):
+    """Creates a login for a member and shows its one-time password once."""
+
+    required_action = Action.MANAGE_ACCOUNTS
+
+    def post(self, request, pk):
+        member = get_object_or_404(Member.objects.filter(school=request.school), pk=pk)
+        role = request.POST.get("role", Role.TEACHER)
+        try:
+            user, password = services.create_login(member, role)
+        except ValueError as error:
+            messages.error(request, str(error))
+            return redirect("members:account_list")
+        return render(request, "members/account_password.html", {"account": user, "password": password})
+
+
+class AccountObjectMixin(RoleRequiredMixin):
+    required_action = Action.MANAGE_ACCOUNTS
+
+    def get_account(self, request, pk):
+        return get_object_or_404(get_user_model().objects.filter(school=request.school), pk=pk)
+
+
+class AccountResetPasswordView(AccountObjectMixin, View):
+    def post(self, request, pk):
+        account = self.get_account(request, pk)
+        password = services.reset_password(account)
+        return render(request, "members/account_password.html", {"account": account, "password": password})
+
+
+class AccountActiveView(AccountObjectMixin, View):
+    """Disables or re-enables a login; the chair cannot lock themself out."""
+
+    def post(self, request, pk):
+        account = self.get_account(request, pk)
+        if account == request.user:
+            messages.error(request, _("You cannot disable your own account."))
+            return redirect("members:account_list")
+        active = request.POST.get("active") == "1"
+        services.set_active(account, active)
+        if active:
+            messages.success(request, _("The account %(username)s is enabled.") % {"username": account.username})
+        else:
+            messages.success(request, _("The account %(username)s is disabled.") % {"username": account.username})
+        return redirect("members:account_list")
+
+

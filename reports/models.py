@@ -1,0 +1,1 @@
+"""The annual summary and the dashboards; the home page lives here."""

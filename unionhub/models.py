@@ -1,0 +1,130 @@
+"""The frame every app stands on: districts, schools, users with a role, school-owned records."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django_scopes import ScopedManager
+
+from .roles import Role
+
+
+class District(models.Model):
+    """A district education union (区教育工会) that oversees several schools."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("district")
+        verbose_name_plural = _("districts")
+
+    def __str__(self):
+        return self.name
+
+
+class School(models.Model):
+    """A school whose union keeps its records here; every domain record belongs to one."""
+
+    district = models.ForeignKey(
+        District, on_delete=models.PROTECT, related_name="schools", verbose_name=_("district")
+    )
+    name = models.CharField(_("name"), max_length=100)
+    short_name = models.CharField(_("short name"), max_length=30, blank=True)
+
+    class Meta:
+        ordering = ["district", "name"]
+        verbose_name = _("school")
+        verbose_name_plural = _("schools")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["district", "name"],
+                name="school_unique_name_in_district",
+                violation_error_message=_("This district already has a school of that name."),
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class User(AbstractUser):
+    """A login: a member of one school with one role, or a district user."""
+
+    school = models.ForeignKey(
+        School,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+        verbose_name=_("school"),
+    )
+    district = models.ForeignKey(
+        District,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+        verbose_name=_("district"),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, blank=True)
+    must_change_password = models.BooleanField(_("must change password"), default=False)
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(role=Role.DISTRICT, district__isnull=False, school__isnull=True)
+                    | Q(
+                        role__in=[Role.CHAIR, Role.STAFF, Role.TEACHER],
+                        school__isnull=False,
+                        district__isnull=True,
+                    )
+                    | Q(role="", is_superuser=True)
+                ),
+                name="user_role_matches_school_or_district",
+                violation_error_message=_(
+                    "A school role needs a school; a district user needs a district."
+                ),
+            )
+        ]
+
+    def __str__(self):
+        return self.get_full_name() or self.username
+
+    def get_full_name(self):
+        # Chinese names are written family name first, without a space.
+        return "{}{}".format(self.last_name, self.first_name).strip()
+
+    @property
+    def scope_school_ids(self):
+        """The school ids this user's queries are limited to (empty: none)."""
+        if self.school_id:
+            return [self.school_id]
+        if self.district_id:
+            return list(School.objects.filter(district_id=self.district_id).values_list("pk", flat=True))
+        return []
+
+
+def SchoolScopedManager(**kwargs):
+    """A manager that refuses to query unless a school scope is active (django-scopes)."""
+    return ScopedManager(school="school", **kwargs)
+
+
+class SchoolOwnedModel(models.Model):
+    """Base for every record with a page or list of its own: it belongs to one school.
+
+    Its default manager raises ``ScopeError`` when queried outside ``scope(school=…)``, so a
+    forgotten filter fails loudly instead of leaking another school's rows.
+    """
+
+    school = models.ForeignKey(
+        School, on_delete=models.PROTECT, related_name="+", verbose_name=_("school"), editable=False
+    )
+
+    objects = SchoolScopedManager()
+
+    class Meta:
+        abstract = True

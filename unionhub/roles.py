@@ -1,0 +1,44 @@
+"""Roles and the one permission check every view goes through.
+
+The matrix mirrors the roles table of the design: who may read, create, delete, edit the
+summary and manage accounts. Object ownership (own school or not) is not decided here:
+that is the scoped queryset's job, and another school's object answers 404.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    CHAIR = "chair", _("Union chair")
+    STAFF = "staff", _("Union staff")
+    TEACHER = "teacher", _("Teacher")
+    DISTRICT = "district", _("District union")
+
+
+class Action(models.TextChoices):
+    VIEW_RECORDS = "view_records", _("Read the school's records")
+    EDIT_RECORDS = "edit_records", _("Create and edit records")
+    DELETE_RECORDS = "delete_records", _("Delete and restore records")
+    VIEW_SUMMARY = "view_summary", _("Read the annual summary")
+    EDIT_SUMMARY = "edit_summary", _("Edit and export the annual summary")
+    MANAGE_ACCOUNTS = "manage_accounts", _("Manage the school's accounts")
+    VIEW_DISTRICT = "view_district", _("Read the district overview")
+
+
+PERMISSIONS = {
+    Action.VIEW_RECORDS: {Role.CHAIR, Role.STAFF},
+    Action.EDIT_RECORDS: {Role.CHAIR, Role.STAFF},
+    Action.DELETE_RECORDS: {Role.CHAIR},
+    Action.VIEW_SUMMARY: {Role.CHAIR, Role.STAFF, Role.DISTRICT},
+    Action.EDIT_SUMMARY: {Role.CHAIR},
+    Action.MANAGE_ACCOUNTS: {Role.CHAIR},
+    Action.VIEW_DISTRICT: {Role.DISTRICT},
+}
+
+
+def user_can(user, action):
+    """True when ``user``'s role allows ``action``; anonymous and inactive users never can."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.role in PERMISSIONS[action]

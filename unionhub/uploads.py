@@ -1,0 +1,96 @@
+"""Checks on uploaded files: what they really are, how big, and (images) how many pixels.
+
+Images are re-encoded, so whatever rode along in the upload (HTML appended to a PNG,
+EXIF GPS tags) is not in the stored file.
+"""
+
+import io
+import uuid
+import zipfile
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+from PIL import Image, ImageOps
+
+ALLOWED_IMAGE_FORMATS = {"JPEG", "PNG", "GIF", "WEBP", "BMP", "MPO"}
+
+
+def _limit(name):
+    return settings.UNIONHUB[name]
+
+
+def check_size(uploaded, max_bytes):
+    if uploaded.size > max_bytes:
+        raise ValidationError(
+            _("The file is %(size)s; the limit is %(limit)s.")
+            % {"size": filesizeformat(uploaded.size), "limit": filesizeformat(max_bytes)},
+            code="too_large",
+        )
+
+
+def random_name(extension):
+    """A name that says nothing about the upload and cannot be guessed."""
+    return "{}.{}".format(uuid.uuid4().hex, extension)
+
+
+def process_image(uploaded, stored_side=None, thumb_side=None):
+    """Validate an uploaded image and return ``(image, thumbnail)`` as new JPEG files."""
+    check_size(uploaded, _limit("PHOTO_MAX_BYTES"))
+    Image.MAX_IMAGE_PIXELS = _limit("PHOTO_MAX_PIXELS")
+    uploaded.seek(0)
+    try:
+        with Image.open(uploaded) as probe:
+            if probe.format not in ALLOWED_IMAGE_FORMATS:
+                raise ValidationError(_("Only JPEG, PNG, GIF, WebP or BMP pictures are accepted."), code="type")
+            width, height = probe.size
+            if width * height > _limit("PHOTO_MAX_PIXELS"):
+                raise ValidationError(
+                    _("The picture is %(width)s×%(height)s pixels, which is too large.")
+                    % {"width": width, "height": height},
+                    code="pixels",
+                )
+            probe.verify()
+        uploaded.seek(0)
+        with Image.open(uploaded) as image:
+            image.load()
+            image = ImageOps.exif_transpose(image)
+            image = image.convert("RGB")
+    except ValidationError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ValidationError(_("The picture has too many pixels."), code="pixels")
+    except Exception:
+        raise ValidationError(_("The file is not a picture, or it is damaged."), code="invalid_image")
+
+    stored = _encode(image, stored_side or _limit("PHOTO_STORED_SIDE"))
+    thumbnail = _encode(image, thumb_side or _limit("PHOTO_THUMB_SIDE"))
+    return stored, thumbnail
+
+
+def _encode(image, side):
+    copy = image.copy()
+    copy.thumbnail((side, side))
+    buffer = io.BytesIO()
+    # A fresh JPEG carries no EXIF: location and camera data are dropped.
+    copy.save(buffer, format="JPEG", quality=85, optimize=True)
+    return ContentFile(buffer.getvalue(), name=random_name("jpg"))
+
+
+def check_xlsx(uploaded):
+    """Refuse anything that is not a modest .xlsx before openpyxl reads it."""
+    check_size(uploaded, _limit("IMPORT_MAX_BYTES"))
+    uploaded.seek(0)
+    try:
+        with zipfile.ZipFile(uploaded) as archive:
+            names = archive.namelist()
+            uncompressed = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError):
+        raise ValidationError(_("The file is not an Excel workbook (.xlsx)."), code="not_xlsx")
+    if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
+        raise ValidationError(_("The file is not an Excel workbook (.xlsx)."), code="not_xlsx")
+    if uncompressed > _limit("IMPORT_MAX_UNCOMPRESSED_BYTES"):
+        raise ValidationError(_("The workbook unpacks to more than is allowed."), code="too_large")
+    uploaded.seek(0)
