@@ -33,5 +33,5 @@ lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
 
 messages: $(VENV)/.installed-dev
-	$(PYTHON) manage.py makemessages -l zh_Hans --ignore=.venv --ignore=staticfiles
+	$(PYTHON) manage.py makemessages -l zh_Hans --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench
 	$(PYTHON) manage.py compilemessages -l zh_Hans --ignore=.venv

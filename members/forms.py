@@ -76,10 +76,16 @@ class MemberForm(VersionedModelForm):
     def save(self, commit=True):
         member = super().save(commit=False)
         images = self.cleaned_data.get("photo_upload")
+        replaced = []
         if images:
+            replaced = [f for f in (member.photo, member.photo_thumbnail) if f]
+            replaced = [(f.storage, f.name) for f in replaced]
             member.photo, member.photo_thumbnail = images
         if commit:
             member.save()
+            # A replaced photo is personal data no page shows any more: remove its files.
+            for storage, name in replaced:
+                storage.delete(name)
         return member
 
 

@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from unionhub.uploads import check_xlsx
+from unionhub.xlsx import FORMULA_PREFIXES
 
 from .columns import ROSTER_COLUMNS
 from .forms import MemberForm
@@ -35,6 +36,11 @@ class RowForm(MemberForm):
         super().__init__(*args, **kwargs)
         del self.fields["photo_upload"]
         del self.fields["loaded_version"]
+
+    # The importer matches each row to the member holding its employee number and reports
+    # numbers repeated in the file, so no other member can hold it: no query per row.
+    def clean_employee_number(self):
+        return self.cleaned_data["employee_number"].strip()
 
 
 @dataclass
@@ -98,7 +104,11 @@ def _cell_text(value):
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    text = str(value).strip()
+    # Undo the export's formula escaping, so an exported roster re-imports unchanged.
+    if text.startswith("'") and text[1:].startswith(FORMULA_PREFIXES):
+        text = text[1:]
+    return text
 
 
 def _date_text(value):

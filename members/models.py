@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from pypinyin import Style, lazy_pinyin
 from simple_history.models import HistoricalRecords
 
@@ -33,7 +34,7 @@ def pinyin_keys(name):
 class Department(SchoolOwnedModel):
     """A group members belong to: a grade group, a subject group, the office, logistics…"""
 
-    name = models.CharField(_("name"), max_length=50)
+    name = models.CharField(pgettext_lazy("department", "name"), max_length=50)
     kind = models.CharField(_("kind"), max_length=20, choices=DepartmentKind.choices, default=DepartmentKind.OTHER)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
 

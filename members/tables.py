@@ -12,6 +12,8 @@ class MemberTable(tables.Table):
     class Meta:
         model = Member
         fields = ["name", "gender", "department", "post", "title", "status", "phone", "employee_number"]
-        attrs = {"class": "table table-hover table-sm align-middle"}
+        attrs = {"class": "table table-hover table-sm align-middle text-nowrap"}
         empty_text = _("No member matches.")
         per_page = 50
+        # Rows rendered by a plain template (see there): keep it in step with ``fields``.
+        template_name = "members/member_table_rows.html"

@@ -3,6 +3,7 @@
 import hashlib
 import uuid
 from pathlib import Path
+from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib import messages
@@ -20,6 +21,7 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
 from unionhub.history import history_entries
+from unionhub.pagination import CappedPaginator
 from unionhub.roles import Action, Role, user_can
 from unionhub.views import ConcurrentUpdateMixin, RoleRequiredMixin, SchoolScopedMixin
 from unionhub.xlsx import Sheet, write_workbook
@@ -37,9 +39,12 @@ from .timeline import timeline_for
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def xlsx_response(content, filename):
+def xlsx_response(content, filename, display_name=""):
+    """``filename`` is the plain ASCII name; ``display_name`` (e.g. in Chinese) is what browsers save as."""
     response = HttpResponse(content, content_type=XLSX_TYPE)
-    response["Content-Disposition"] = "attachment; filename*=UTF-8''{}".format(filename)
+    response["Content-Disposition"] = "attachment; filename=\"{}\"; filename*=UTF-8''{}".format(
+        filename, quote(display_name or filename)
+    )
     return response
 
 
@@ -50,6 +55,7 @@ class MemberListView(RoleRequiredMixin, SingleTableMixin, FilterView):
     table_class = MemberTable
     filterset_class = MemberFilter
     template_name = "members/member_list.html"
+    paginator_class = CappedPaginator
 
     def get_queryset(self):
         return roster(self.request.school)
@@ -203,7 +209,7 @@ class RosterExportView(RoleRequiredMixin, View):
             headers=[str(header) for _name, header in ROSTER_COLUMNS],
             rows=(member_row(m) for m in members),
         )
-        return xlsx_response(write_workbook([sheet]), "roster.xlsx")
+        return xlsx_response(write_workbook([sheet]), "roster.xlsx", _("roster.xlsx"))
 
 
 class RosterTemplateView(RoleRequiredMixin, View):
@@ -215,7 +221,7 @@ class RosterTemplateView(RoleRequiredMixin, View):
             headers=[str(header) for _name, header in ROSTER_COLUMNS],
             rows=[[EXAMPLE_ROW[name] for name, _header in ROSTER_COLUMNS]],
         )
-        return xlsx_response(write_workbook([sheet]), "roster-template.xlsx")
+        return xlsx_response(write_workbook([sheet]), "roster-template.xlsx", _("roster-template.xlsx"))
 
 
 def _import_dir():

@@ -1,6 +1,9 @@
 """Reading django-simple-history records as "who changed what, when", for pages and conflicts."""
 
+import datetime
+
 from django.db import models
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 HISTORY_TYPES = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
@@ -26,6 +29,10 @@ def _display(field, value, related_names):
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(field, models.BooleanField):
         return str(_("yes") if value else _("no"))
+    if isinstance(value, datetime.datetime):
+        return formats.date_format(value, "DATETIME_FORMAT")
+    if isinstance(value, datetime.date):
+        return formats.date_format(value)
     if isinstance(field, models.FileField):
         return str(_("new file")) if value else "—"
     return str(value)

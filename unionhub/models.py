@@ -4,7 +4,9 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_scopes import ScopedManager
+from django_scopes.manager import DisabledQuerySet
 
 from .roles import Role
 
@@ -12,7 +14,7 @@ from .roles import Role
 class District(models.Model):
     """A district education union (区教育工会) that oversees several schools."""
 
-    name = models.CharField(_("name"), max_length=100, unique=True)
+    name = models.CharField(pgettext_lazy("district", "name"), max_length=100, unique=True)
 
     class Meta:
         ordering = ["name"]
@@ -29,7 +31,7 @@ class School(models.Model):
     district = models.ForeignKey(
         District, on_delete=models.PROTECT, related_name="schools", verbose_name=_("district")
     )
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(pgettext_lazy("school", "name"), max_length=100)
     short_name = models.CharField(_("short name"), max_length=30, blank=True)
 
     class Meta:
@@ -108,9 +110,38 @@ class User(AbstractUser):
         return []
 
 
+class StrictDisabledQuerySet(DisabledQuerySet):
+    """django-scopes' refusal, extended to what it lets through (``exists``, ``in_bulk``…)
+    and to the model's own queryset methods, so every unscoped query raises ``ScopeError``."""
+
+    exists = DisabledQuerySet.error
+    contains = DisabledQuerySet.error
+    in_bulk = DisabledQuerySet.error
+    explain = DisabledQuerySet.error
+    exclude = DisabledQuerySet.error
+    select_related = DisabledQuerySet.error
+    prefetch_related = DisabledQuerySet.error
+    bulk_update = DisabledQuerySet.error
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        self.error()
+
+
 def SchoolScopedManager(**kwargs):
     """A manager that refuses to query unless a school scope is active (django-scopes)."""
-    return ScopedManager(school="school", **kwargs)
+    manager = ScopedManager(school="school", **kwargs)
+    scoped_class = type(manager)
+
+    class Manager(scoped_class):
+        def get_queryset(self):
+            queryset = super().get_queryset()
+            if isinstance(queryset, DisabledQuerySet):
+                return StrictDisabledQuerySet(self.model, using=self._db, missing_scopes=queryset.missing_scopes)
+            return queryset
+
+    return Manager()
 
 
 class SchoolOwnedModel(models.Model):

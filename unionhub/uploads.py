@@ -39,7 +39,6 @@ def random_name(extension):
 def process_image(uploaded, stored_side=None, thumb_side=None):
     """Validate an uploaded image and return ``(image, thumbnail)`` as new JPEG files."""
     check_size(uploaded, _limit("PHOTO_MAX_BYTES"))
-    Image.MAX_IMAGE_PIXELS = _limit("PHOTO_MAX_PIXELS")
     uploaded.seek(0)
     try:
         with Image.open(uploaded) as probe:

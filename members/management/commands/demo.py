@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
 from members.choices import DepartmentKind, Education, Gender, MemberStatus, PartyMembership, ProfessionalTitle
@@ -44,28 +45,42 @@ ETHNIC_GROUPS = ["汉族"] * 18 + ["回族", "满族"]
 
 
 class Command(BaseCommand):
-    help = "Load the demo district, schools, members and logins (password demo12345)."
+    @property
+    def help(self):
+        return _("Load the demo district, schools, members and logins (password demo12345).")
 
     def add_arguments(self, parser):
-        parser.add_argument("--reset", action="store_true", help="Delete every record first.")
-        parser.add_argument("--if-empty", action="store_true", help="Do nothing when the database has data.")
+        parser.add_argument("--reset", action="store_true", help=_("Delete every record first."))
+        parser.add_argument("--if-empty", action="store_true", help=_("Do nothing when the database has data."))
         parser.add_argument("--seed", type=int, default=2018)
 
     def handle(self, *args, reset=False, if_empty=False, seed=2018, **options):
         User = get_user_model()
         has_data = User.objects.exists() or District.objects.exists()
         if if_empty and has_data:
-            self.stdout.write("数据库里已有数据，未载入演示数据。")
+            self.stdout.write(_("The database already has data; the demo data was not loaded."))
             return
         if not settings.DEBUG:
-            raise CommandError("演示数据只能在调试模式（DEBUG=True）下载入，以免写入正式数据库。")
+            raise CommandError(
+                _(
+                    "Demo data can only be loaded in debug mode (DEBUG=True), "
+                    "so that it never reaches a production database."
+                )
+            )
         if has_data:
             if not reset:
-                raise CommandError("数据库里已有数据；若要清空后重新载入演示数据，请加 --reset。")
+                raise CommandError(
+                    _("The database already has data; to empty it and load the demo data again, add --reset.")
+                )
             call_command("flush", interactive=False, verbosity=0)
         with scopes_disabled(), transaction.atomic():
             self.load(random.Random(seed))
-        self.stdout.write(self.style.SUCCESS("演示数据已载入。登录名 chair、staff、teacher、chair2、district，密码 {}".format(PASSWORD)))
+        self.stdout.write(
+            self.style.SUCCESS(
+                _("Demo data loaded. Logins: chair, staff, teacher, chair2, district; password %(password)s.")
+                % {"password": PASSWORD}
+            )
+        )
 
     def load(self, rng):
         district = District.objects.create(name="清溪区教育工会")
