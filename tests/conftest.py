@@ -89,3 +89,13 @@ def in_school(school):
     """Query as code running inside a request of school one does."""
     with scope(school=[school.pk]):
         yield school
+
+
+@pytest.fixture
+def fast_password_hasher(settings):
+    """MD5 instead of PBKDF2: a test that makes several logins need not spend seconds hashing.
+
+    Use it with ``pytestmark = pytest.mark.usefixtures("fast_password_hasher")`` so it is set
+    before the user fixtures hash their passwords.
+    """
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -76,3 +76,52 @@ class MemberFactory(DjangoModelFactory):
     employee_number = factory.Sequence(lambda n: "E{:05d}".format(n))
     department = factory.LazyAttribute(lambda o: DepartmentFactory(school=o.school))
     status = MemberStatus.ACTIVE
+
+
+MEMBER_FORM_FIELDS = [
+    "name",
+    "gender",
+    "birth_date",
+    "ethnic_group",
+    "phone",
+    "id_card_number",
+    "employee_number",
+    "department",
+    "post",
+    "title",
+    "education",
+    "joined_school_on",
+    "joined_union_on",
+    "status",
+    "status_changed_on",
+    "party_membership",
+]
+
+
+def member_form_data(member=None, **changes):
+    """What the member form posts: ``member``'s current values (or a new member's), then ``changes``.
+
+    Pass a ``Department`` or a pk for ``department``; dates as ``date`` objects or strings.
+    """
+    if member is None:
+        data = {
+            "name": "孙丽",
+            "gender": Gender.FEMALE,
+            "ethnic_group": "汉族",
+            "phone": "13912345678",
+            "title": "first",
+            "status": MemberStatus.ACTIVE,
+            "party_membership": "masses",
+        }
+    else:
+        data = {name: getattr(member, "department_id" if name == "department" else name) for name in MEMBER_FORM_FIELDS}
+        data["loaded_version"] = member.version
+    data.update(changes)
+    for name, value in list(data.items()):
+        if value is None:
+            data[name] = ""
+        elif isinstance(value, datetime.date):
+            data[name] = value.isoformat()
+        elif isinstance(value, (Department, Member)):
+            data[name] = value.pk
+    return data
