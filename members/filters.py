@@ -14,10 +14,12 @@ class MemberFilter(django_filters.FilterSet):
         method="filter_search",
         widget=forms.TextInput(attrs={"placeholder": _("name, pinyin or initials (e.g. zs)"), "type": "search"}),
     )
-    department = django_filters.ModelChoiceFilter(label=_("department"), queryset=Department.objects.none())
-    status = django_filters.ChoiceFilter(label=_("status"), choices=MemberStatus.choices)
-    gender = django_filters.ChoiceFilter(label=_("gender"), choices=Gender.choices)
-    title = django_filters.ChoiceFilter(label=_("professional title"), choices=ProfessionalTitle.choices)
+    department = django_filters.ModelChoiceFilter(
+        label=_("department"), queryset=Department.objects.none(), empty_label=_("All")
+    )
+    status = django_filters.ChoiceFilter(label=_("status"), choices=MemberStatus.choices, empty_label=_("All"))
+    gender = django_filters.ChoiceFilter(label=_("gender"), choices=Gender.choices, empty_label=_("All"))
+    title = django_filters.ChoiceFilter(label=_("professional title"), choices=ProfessionalTitle.choices, empty_label=_("All"))
 
     class Meta:
         model = Member
