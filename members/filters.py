@@ -19,7 +19,9 @@ class MemberFilter(django_filters.FilterSet):
     )
     status = django_filters.ChoiceFilter(label=_("status"), choices=MemberStatus.choices, empty_label=_("All"))
     gender = django_filters.ChoiceFilter(label=_("gender"), choices=Gender.choices, empty_label=_("All"))
-    title = django_filters.ChoiceFilter(label=_("professional title"), choices=ProfessionalTitle.choices, empty_label=_("All"))
+    title = django_filters.ChoiceFilter(
+        label=_("professional title"), choices=ProfessionalTitle.choices, empty_label=_("All")
+    )
 
     class Meta:
         model = Member

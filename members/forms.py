@@ -102,4 +102,6 @@ class DepartmentForm(SchoolScopedModelForm):
 
 
 class RosterImportForm(forms.Form):
-    file = forms.FileField(label=_("roster workbook (.xlsx)"), widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}))
+    file = forms.FileField(
+        label=_("roster workbook (.xlsx)"), widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"})
+    )

@@ -8,7 +8,6 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -157,16 +156,20 @@ def _map_headers(header_row, result):
     missing = [str(header) for name, header in ROSTER_COLUMNS if name == "name" and name not in columns]
     if missing:
         result.errors.append(
-            CellError(1, "", "", _("The first row must hold the column headers of the template; “%(header)s” is missing.") % {"header": missing[0]})
+            CellError(
+                1,
+                "",
+                "",
+                _("The first row must hold the column headers of the template; “%(header)s” is missing.")
+                % {"header": missing[0]},
+            )
         )
     return columns
 
 
 def _read_rows(rows, columns, school, max_rows, result):
     model_fields = {f.name: f for f in Member._meta.fields}
-    choice_lookups = {
-        name: _choice_lookup(model_fields[name]) for name in IMPORT_FIELDS if model_fields[name].choices
-    }
+    choice_lookups = {name: _choice_lookup(model_fields[name]) for name in IMPORT_FIELDS if model_fields[name].choices}
     headers = dict(ROSTER_COLUMNS)
     existing = {m.employee_number: m for m in Member.objects.filter(school=school).exclude(employee_number="")}
     departments = set(Department.objects.filter(school=school).values_list("name", flat=True))
@@ -181,10 +184,12 @@ def _read_rows(rows, columns, school, max_rows, result):
         if not any(_cell_text(v) for v in values):
             continue
         if len(result.rows) + 1 > max_rows:
-            result.errors.append(CellError(row_number, "", "", _("The workbook has more than %(max)s rows.") % {"max": max_rows}))
+            result.errors.append(
+                CellError(row_number, "", "", _("The workbook has more than %(max)s rows.") % {"max": max_rows})
+            )
             return
 
-        def value_of(name):
+        def value_of(name, values=values):
             index = columns.get(name)
             return values[index] if index is not None and index < len(values) else None
 
@@ -197,7 +202,11 @@ def _read_rows(rows, columns, school, max_rows, result):
                 text = _cell_text(raw)
                 if text and text not in choice_lookups[name]:
                     allowed = "、".join(str(label) for _v, label in model_fields[name].flatchoices if _v)
-                    error(row_number, name, _("“%(value)s” is not one of: %(allowed)s.") % {"value": text, "allowed": allowed})
+                    error(
+                        row_number,
+                        name,
+                        _("“%(value)s” is not one of: %(allowed)s.") % {"value": text, "allowed": allowed},
+                    )
                     data[name] = ""
                 else:
                     data[name] = choice_lookups[name].get(text, "")
@@ -216,7 +225,8 @@ def _read_rows(rows, columns, school, max_rows, result):
                 error(
                     row_number,
                     "employee_number",
-                    _("Employee number %(number)s is also on row %(other)s.") % {"number": number, "other": seen_numbers[number]},
+                    _("Employee number %(number)s is also on row %(other)s.")
+                    % {"number": number, "other": seen_numbers[number]},
                 )
             seen_numbers.setdefault(number, row_number)
         member = existing.get(number) if number else None

@@ -25,9 +25,11 @@ def member_figures(school):
 
 def upcoming_birthdays(school, today, days=14):
     """Members whose birthday falls within ``days`` from ``today``, soonest first."""
-    members = Member.objects.filter(school=school, birth_date__isnull=False).exclude(
-        status=MemberStatus.TRANSFERRED
-    ).only("pk", "name", "birth_date", "school_id")
+    members = (
+        Member.objects.filter(school=school, birth_date__isnull=False)
+        .exclude(status=MemberStatus.TRANSFERRED)
+        .only("pk", "name", "birth_date", "school_id")
+    )
     upcoming = []
     for member in members:
         birthday = _next_birthday(member.birth_date, today)

@@ -32,7 +32,7 @@ def validate_phone(value):
 
 def id_check_digit(first17):
     """The GB 11643-1999 check character for the first 17 digits of an ID card number."""
-    total = sum(int(d) * w for d, w in zip(first17, ID_WEIGHTS))
+    total = sum(int(d) * w for d, w in zip(first17, ID_WEIGHTS, strict=True))
     return ID_CHECK_CODES[total % 11]
 
 
@@ -46,8 +46,10 @@ def validate_id_card_number(value):
         )
     try:
         datetime.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
-    except ValueError:
-        raise ValidationError(_("The birth date inside the ID card number is not a real date."), code="invalid_id_date")
+    except ValueError as error:
+        raise ValidationError(
+            _("The birth date inside the ID card number is not a real date."), code="invalid_id_date"
+        ) from error
     if id_check_digit(number[:17]) != number[17]:
         raise ValidationError(
             _("The ID card number's check digit is wrong; please check each digit."),

@@ -12,9 +12,8 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
-
 from django.views import View
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 from django_filters.views import FilterView
@@ -159,12 +158,11 @@ class MemberRestoreView(RoleRequiredMixin, View):
     required_action = Action.DELETE_RECORDS
 
     def post(self, request, pk):
-        member = get_object_or_404(
-            Member.all_objects.filter(school=request.school, deleted_at__isnull=False), pk=pk
-        )
-        if member.employee_number and Member.objects.filter(
-            school=request.school, employee_number=member.employee_number
-        ).exists():
+        member = get_object_or_404(Member.all_objects.filter(school=request.school, deleted_at__isnull=False), pk=pk)
+        if (
+            member.employee_number
+            and Member.objects.filter(school=request.school, employee_number=member.employee_number).exists()
+        ):
             messages.error(
                 request,
                 _("Cannot restore %(name)s: another member now has employee number %(number)s.")
@@ -272,14 +270,17 @@ class RosterImportView(RoleRequiredMixin, View):
         upload = SimpleUploadedFile(pending["name"], content)
         result = read_roster(upload, request.school, settings.UNIONHUB["IMPORT_MAX_ROWS"])
         if result.errors or hashlib.sha256(content).hexdigest() != pending["sha256"]:
-            messages.error(request, _("Nothing was imported: the roster changed since the preview. Upload the file again."))
+            messages.error(
+                request, _("Nothing was imported: the roster changed since the preview. Upload the file again.")
+            )
             return render(request, self.template_name, {"form": RosterImportForm(), "result": result})
         created, updated = services.import_roster(request.school, result)
         path.unlink(missing_ok=True)
         del request.session[self.session_key]
         messages.success(
             request,
-            _("Import finished: %(created)s members added, %(updated)s updated.") % {"created": created, "updated": updated},
+            _("Import finished: %(created)s members added, %(updated)s updated.")
+            % {"created": created, "updated": updated},
         )
         return redirect("members:member_list")
 
@@ -324,10 +325,14 @@ class AccountListView(RoleRequiredMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["members_without_login"] = Member.objects.filter(
-            school=self.request.school, user__isnull=True
-        ).exclude(status="transferred")
-        context["roles"] = [(Role.TEACHER, Role.TEACHER.label), (Role.STAFF, Role.STAFF.label), (Role.CHAIR, Role.CHAIR.label)]
+        context["members_without_login"] = Member.objects.filter(school=self.request.school, user__isnull=True).exclude(
+            status="transferred"
+        )
+        context["roles"] = [
+            (Role.TEACHER, Role.TEACHER.label),
+            (Role.STAFF, Role.STAFF.label),
+            (Role.CHAIR, Role.CHAIR.label),
+        ]
         return context
 
 
@@ -376,5 +381,3 @@ class AccountActiveView(AccountObjectMixin, View):
         else:
             messages.success(request, _("The account %(username)s is disabled.") % {"username": account.username})
         return redirect("members:account_list")
-
-

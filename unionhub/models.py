@@ -28,9 +28,7 @@ class District(models.Model):
 class School(models.Model):
     """A school whose union keeps its records here; every domain record belongs to one."""
 
-    district = models.ForeignKey(
-        District, on_delete=models.PROTECT, related_name="schools", verbose_name=_("district")
-    )
+    district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="schools", verbose_name=_("district"))
     name = models.CharField(pgettext_lazy("school", "name"), max_length=100)
     short_name = models.CharField(_("short name"), max_length=30, blank=True)
 
@@ -87,9 +85,7 @@ class User(AbstractUser):
                     | Q(role="", is_superuser=True)
                 ),
                 name="user_role_matches_school_or_district",
-                violation_error_message=_(
-                    "A school role needs a school; a district user needs a district."
-                ),
+                violation_error_message=_("A school role needs a school; a district user needs a district."),
             )
         ]
 

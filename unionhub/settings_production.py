@@ -11,9 +11,7 @@ DEBUG = False
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insecure"):
-    raise ImproperlyConfigured(
-        "DJANGO_SECRET_KEY must be set to a random string of at least 50 characters."
-    )
+    raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set to a random string of at least 50 characters.")
 
 STORAGES = {
     **STORAGES,  # noqa: F405

@@ -59,10 +59,10 @@ def process_image(uploaded, stored_side=None, thumb_side=None):
             image = image.convert("RGB")
     except ValidationError:
         raise
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise ValidationError(_("The picture has too many pixels."), code="pixels")
-    except Exception:
-        raise ValidationError(_("The file is not a picture, or it is damaged."), code="invalid_image")
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise ValidationError(_("The picture has too many pixels."), code="pixels") from error
+    except Exception as error:
+        raise ValidationError(_("The file is not a picture, or it is damaged."), code="invalid_image") from error
 
     stored = _encode(image, stored_side or _limit("PHOTO_STORED_SIDE"))
     thumbnail = _encode(image, thumb_side or _limit("PHOTO_THUMB_SIDE"))
@@ -86,8 +86,8 @@ def check_xlsx(uploaded):
         with zipfile.ZipFile(uploaded) as archive:
             names = archive.namelist()
             uncompressed = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError):
-        raise ValidationError(_("The file is not an Excel workbook (.xlsx)."), code="not_xlsx")
+    except (zipfile.BadZipFile, OSError) as error:
+        raise ValidationError(_("The file is not an Excel workbook (.xlsx)."), code="not_xlsx") from error
     if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
         raise ValidationError(_("The file is not an Excel workbook (.xlsx)."), code="not_xlsx")
     if uncompressed > _limit("IMPORT_MAX_UNCOMPRESSED_BYTES"):

@@ -487,7 +487,13 @@ def test_it_caps_the_page_size_asked_for_in_the_url(chair_client, school):
     from unionhub.pagination import MAX_PER_PAGE
 
     Member.objects.bulk_create(
-        Member(school=school, name="会员{}".format(n), name_pinyin=pinyin_keys("会员")[0], gender="F", employee_number="B{:04d}".format(n))
+        Member(
+            school=school,
+            name="会员{}".format(n),
+            name_pinyin=pinyin_keys("会员")[0],
+            gender="F",
+            employee_number="B{:04d}".format(n),
+        )
         for n in range(MAX_PER_PAGE + 20)
     )
     response = chair_client.get("/members/?per_page=100000")

@@ -18,7 +18,10 @@ from unionhub.models import District, School
 from unionhub.roles import Role
 
 PASSWORD = "demo12345"
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈"
+    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
 GIVEN_FEMALE = "静丽敏燕艳娟霞芳娜慧婷雪琳洁颖玲倩莉萍红梅兰月秀英华晶"
 GIVEN_MALE = "伟强磊军勇杰涛斌超明刚平辉鹏华飞鑫波宇浩凯健俊帆峰晨志"
 DEPARTMENTS = [
@@ -85,15 +88,17 @@ class Command(BaseCommand):
     def load(self, rng):
         district = District.objects.create(name="清溪区教育工会")
         User = get_user_model()
-        User.objects.create_user("district", password=PASSWORD, last_name="区工会", first_name="干事", role=Role.DISTRICT, district=district)
+        User.objects.create_user(
+            "district", password=PASSWORD, last_name="区工会", first_name="干事", role=Role.DISTRICT, district=district
+        )
         logins = [
             [("chair", Role.CHAIR), ("staff", Role.STAFF), ("teacher", Role.TEACHER)],
             [("chair2", Role.CHAIR)],
         ]
-        for (name, short, prefix), school_logins in zip(SCHOOLS, logins):
+        for (name, short, prefix), school_logins in zip(SCHOOLS, logins, strict=True):
             school = School.objects.create(district=district, name=name, short_name=short)
             members = self.load_school(rng, school, prefix)
-            for (username, role), member in zip(school_logins, members):
+            for (username, role), member in zip(school_logins, members, strict=False):
                 member.user = User.objects.create_user(
                     username, password=PASSWORD, last_name=member.name, school=school, role=role
                 )
@@ -116,7 +121,9 @@ class Command(BaseCommand):
             birth = datetime.date(2026 - age, rng.randint(1, 12), rng.randint(1, 28))
             department = rng.choice(departments[2:8]) if rng.random() < 0.8 else rng.choice(departments)
             joined = datetime.date(max(birth.year + 22, 1985), 8, 28)
-            status = MemberStatus.RETIRED if retired else MemberStatus.TRANSFERRED if transferred else MemberStatus.ACTIVE
+            status = (
+                MemberStatus.RETIRED if retired else MemberStatus.TRANSFERRED if transferred else MemberStatus.ACTIVE
+            )
             members.append(
                 Member.objects.create(
                     school=school,
@@ -129,13 +136,35 @@ class Command(BaseCommand):
                     employee_number="{}{:04d}".format(prefix, n + 1),
                     department=department,
                     post=rng.choice(POSTS[department.kind]),
-                    title=rng.choice([ProfessionalTitle.SENIOR, ProfessionalTitle.FIRST, ProfessionalTitle.FIRST, ProfessionalTitle.SECOND, ProfessionalTitle.NONE] if age < 30 else [ProfessionalTitle.SENIOR, ProfessionalTitle.SENIOR, ProfessionalTitle.FIRST, ProfessionalTitle.FIRST, ProfessionalTitle.PROFESSOR]),
+                    title=rng.choice(
+                        [
+                            ProfessionalTitle.SENIOR,
+                            ProfessionalTitle.FIRST,
+                            ProfessionalTitle.FIRST,
+                            ProfessionalTitle.SECOND,
+                            ProfessionalTitle.NONE,
+                        ]
+                        if age < 30
+                        else [
+                            ProfessionalTitle.SENIOR,
+                            ProfessionalTitle.SENIOR,
+                            ProfessionalTitle.FIRST,
+                            ProfessionalTitle.FIRST,
+                            ProfessionalTitle.PROFESSOR,
+                        ]
+                    ),
                     education=rng.choice([Education.BACHELOR] * 6 + [Education.MASTER, Education.COLLEGE]),
                     joined_school_on=joined,
                     joined_union_on=joined + datetime.timedelta(days=rng.randint(10, 60)),
                     status=status,
-                    status_changed_on=datetime.date(birth.year + 60, birth.month, 1) if retired else (datetime.date(2025, 8, 31) if transferred else None),
-                    party_membership=rng.choice([PartyMembership.CPC] * 3 + [PartyMembership.MASSES] * 5 + [PartyMembership.LEAGUE, PartyMembership.DEMOCRATIC]),
+                    status_changed_on=datetime.date(birth.year + 60, birth.month, 1)
+                    if retired
+                    else (datetime.date(2025, 8, 31) if transferred else None),
+                    party_membership=rng.choice(
+                        [PartyMembership.CPC] * 3
+                        + [PartyMembership.MASSES] * 5
+                        + [PartyMembership.LEAGUE, PartyMembership.DEMOCRATIC]
+                    ),
                 )
             )
         return members
@@ -149,6 +178,8 @@ class Command(BaseCommand):
                 return name
 
     def id_number(self, rng, birth, gender):
-        sequence = rng.randint(0, 99) * 10 + (rng.choice([1, 3, 5, 7, 9]) if gender == Gender.MALE else rng.choice([0, 2, 4, 6, 8]))
+        sequence = rng.randint(0, 99) * 10 + (
+            rng.choice([1, 3, 5, 7, 9]) if gender == Gender.MALE else rng.choice([0, 2, 4, 6, 8])
+        )
         first17 = "320412{:%Y%m%d}{:03d}".format(birth, sequence)
         return first17 + id_check_digit(first17)
