@@ -6,6 +6,7 @@ import factory
 from factory.django import DjangoModelFactory
 
 from members.choices import Gender, MemberStatus
+from members.forms import MemberForm
 from members.models import Department, Member
 from members.validators import id_check_digit
 from unionhub.models import District, School, User
@@ -78,24 +79,7 @@ class MemberFactory(DjangoModelFactory):
     status = MemberStatus.ACTIVE
 
 
-MEMBER_FORM_FIELDS = [
-    "name",
-    "gender",
-    "birth_date",
-    "ethnic_group",
-    "phone",
-    "id_card_number",
-    "employee_number",
-    "department",
-    "post",
-    "title",
-    "education",
-    "joined_school_on",
-    "joined_union_on",
-    "status",
-    "status_changed_on",
-    "party_membership",
-]
+MEMBER_FORM_FIELDS = list(MemberForm.Meta.fields)
 
 
 def member_form_data(member=None, **changes):
