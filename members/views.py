@@ -75,22 +75,26 @@ class MemberObjectMixin(SchoolScopedMixin):
     model = Member
 
 
-class MemberDetailView(RoleRequiredMixin, MemberObjectMixin, DetailView):
-    """A member's page: details, photo, timeline and history. A teacher sees only their own."""
+class OwnRecordMixin(RoleRequiredMixin, MemberObjectMixin):
+    """Chair and staff see any member of the school; a teacher only their own record."""
 
     required_action = Action.VIEW_RECORDS
 
     def has_role_permission(self):
         return super().has_role_permission() or self.request.user.role == Role.TEACHER
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("department", "user")
-
     def get_object(self, queryset=None):
         member = super().get_object(queryset)
         if not user_can(self.request.user, self.required_action) and member.user_id != self.request.user.pk:
             raise PermissionDenied
         return member
+
+
+class MemberDetailView(OwnRecordMixin, DetailView):
+    """A member's page: details, photo, timeline and history. A teacher sees only their own."""
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("department", "user")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -174,19 +178,13 @@ class MemberRestoreView(RoleRequiredMixin, View):
         return redirect(member)
 
 
-class MemberPhotoView(RoleRequiredMixin, MemberObjectMixin, DetailView):
+class MemberPhotoView(OwnRecordMixin, DetailView):
     """Serves a member's photo (or thumbnail) to users of the member's school only."""
 
-    required_action = Action.VIEW_RECORDS
     thumbnail = False
-
-    def has_role_permission(self):
-        return super().has_role_permission() or self.request.user.role == Role.TEACHER
 
     def get(self, request, *args, **kwargs):
         member = self.get_object()
-        if not user_can(request.user, self.required_action) and member.user_id != request.user.pk:
-            raise PermissionDenied
         image = member.photo_thumbnail if self.thumbnail else member.photo
         if not image:
             raise Http404

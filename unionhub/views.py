@@ -74,16 +74,16 @@ class ConcurrentUpdateMixin:
                 .get()
             )
             if current_version != loaded_version:
-                return self.conflict(form, loaded_version)
+                return self.conflict(form, loaded_version, current_version)
             form.instance.version = current_version + 1
             return super().form_valid(form)
 
-    def conflict(self, form, loaded_version):
+    def conflict(self, form, loaded_version, current_version):
         form.add_error(None, self.conflict_message)
         entries = [e for e in history_entries(self.object) if (e["version"] or 0) > loaded_version]
         # The form re-posts the current version so a deliberate second save goes through.
         data = form.data.copy()
-        data["loaded_version"] = type(self.object).objects.get(pk=self.object.pk).version
+        data["loaded_version"] = current_version
         form.data = data
         messages.error(self.request, self.conflict_message)
         return self.render_to_response(self.get_context_data(form=form, conflict_entries=entries))
