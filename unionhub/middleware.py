@@ -1,7 +1,10 @@
 """Request-wide pieces: the request's school and its query scope; forced password change."""
 
+from django.conf import settings
+from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
 from django_scopes import scope, scopes_disabled
 
 
@@ -41,3 +44,20 @@ class PasswordChangeRequiredMiddleware:
             if request.path not in allowed and not request.path.startswith("/static/"):
                 return redirect("password_change")
         return self.get_response(request)
+
+
+class ChineseFirstLocaleMiddleware(LocaleMiddleware):
+    """Chinese unless the user chose another language with the switch in the footer.
+
+    The browser's Accept-Language is not consulted: a teacher's phone set to English still
+    gets the Chinese interface the school expects.
+    """
+
+    def process_request(self, request):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        try:
+            language = translation.get_supported_language_variant(chosen) if chosen else settings.LANGUAGE_CODE
+        except LookupError:
+            language = settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()

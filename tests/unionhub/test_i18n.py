@@ -178,3 +178,12 @@ def test_the_demo_command_speaks_chinese(db, district):
 def test_the_union_vocabulary_is_used(msgid, chinese):
     with translation.override("zh-hans"):
         assert translation.gettext(msgid) == chinese
+
+
+def test_it_stays_chinese_for_a_browser_that_asks_for_english(client, db):
+    response = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    with translation.override("zh-hans"):
+        expected = translation.gettext("Log in")
+    assert expected != "Log in"
+    assert expected in response.content.decode()
+    assert response.headers["Content-Language"] == "zh-hans"
