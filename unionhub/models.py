@@ -3,6 +3,7 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_scopes import ScopedManager
@@ -155,3 +156,41 @@ class SchoolOwnedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class LiveRecordManager(models.Manager):
+    """Records that have not been deleted."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(deleted_at__isnull=True)
+
+
+class RecordModel(SchoolOwnedModel):
+    """A school's record with a page of its own: versioned for concurrent edits, and
+    deleted softly so that the chair can undo a delete.
+
+    ``objects`` holds the live records; ``all_objects`` the deleted ones too.
+    """
+
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True, editable=False)
+
+    objects = SchoolScopedManager(_manager_class=LiveRecordManager)
+    all_objects = SchoolScopedManager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_deleted(self):
+        return self.deleted_at is not None
+
+    def soft_delete(self):
+        self.deleted_at = timezone.now()
+        self.version += 1
+        self.save(update_fields=["deleted_at", "version"])
+
+    def restore(self):
+        self.deleted_at = None
+        self.version += 1
+        self.save(update_fields=["deleted_at", "version"])

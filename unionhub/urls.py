@@ -18,5 +18,6 @@ urlpatterns = [
     ),
     path("i18n/", include("django.conf.urls.i18n")),
     path("members/", include("members.urls")),
+    path("activities/", include("activities.urls")),
     path("admin/", admin.site.urls),
 ]

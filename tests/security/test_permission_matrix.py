@@ -18,6 +18,7 @@ until someone writes down who may use it.
 import io
 
 import pytest
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -31,8 +32,8 @@ from ..factories import DepartmentFactory, MemberFactory, UserFactory
 
 ROLES = ("anonymous", "chair", "staff", "teacher", "district")
 
-# "302 to the login page": status 302 and Location under /accounts/login/.
-LOGIN = "login"
+from . import matrices
+from .test_permission_matrix_constants import LOGIN
 
 # Patterns that are not the app's own pages: Django admin (tested on its own below),
 # the language switch of django.conf.urls.i18n and static files.
@@ -188,6 +189,9 @@ OBJECT_KINDS = {
     "members:account_active": "account",
 }
 
+MATRIX.update(matrices.MATRIX)
+OBJECT_KINDS.update(matrices.OBJECT_KINDS)
+
 MISSING_PK = 987654321
 
 
@@ -301,10 +305,12 @@ def make_object(kind, school):
             return DepartmentFactory(school=school)
         if kind == "account":
             return UserFactory(school=school, role=Role.TEACHER)
+        if kind in matrices.OBJECT_MAKERS:
+            return matrices.OBJECT_MAKERS[kind](school)
     raise AssertionError("unknown object kind {}".format(kind))
 
 
-def post_data(name, obj):
+def post_data(name, obj, school):
     """Valid form data for the POST of each URL (so that allowed roles succeed)."""
     member_fields = {
         "name": "新会员",
@@ -333,6 +339,8 @@ def post_data(name, obj):
         return {"role": Role.TEACHER}
     if name == "members:account_active":
         return {"active": "0"}
+    if name in matrices.POST_DATA:
+        return matrices.POST_DATA[name](obj, school)
     return {}
 
 
@@ -345,6 +353,9 @@ def snapshot(obj):
             "departments": list(Department.objects.order_by("pk").values()),
             "users": list(User.objects.order_by("pk").values("pk", "password", "is_active", "role", "school_id")),
         }
+        # Every table of the union's records, deleted rows and history included.
+        for model in apps.get_app_config("activities").get_models():
+            state[model._meta.label] = list(model._base_manager.order_by("pk").values())
     if obj is not None:
         state["object"] = (type(obj).__name__, obj.pk)
     return state
@@ -400,7 +411,7 @@ def test_it_answers_each_role_as_the_matrix_says(
     if method == "GET":
         response = client.get(url)
     else:
-        response = client.post(url, post_data(name, obj))
+        response = client.post(url, post_data(name, obj, school))
 
     where = "{} {} ({} object) as {}".format(method, url, owner, role)
     if expected == LOGIN:

@@ -1,0 +1,100 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SummarySection(models.TextChoices):
+    """The sections of the annual work summary a category's records are reported under."""
+
+    ETHICS = "ethics", _("Teachers' ethics and conduct")
+    COMPETENCE = "competence", _("Professional growth")
+    DEMOCRACY = "democracy", _("Democratic management")
+    CARE = "care", _("Care and rights")
+    CULTURE = "culture", _("Culture and sports")
+    WOMEN = "women", _("Women staff")
+    RETIREES = "retirees", _("Retired staff")
+    UNION = "union", _("Building the union itself")
+    CARE_ACTION = "care_action", _("The 168 care action")
+    OTHER = "other", _("Other work")
+
+
+class AwardKind(models.TextChoices):
+    COMPETITION = "competition", _("Competition prize")
+    HONOUR = "honour", _("Honour title")
+    PAPER = "paper", _("Paper published or awarded")
+    RESEARCH = "research", _("Research project")
+    OPEN_LESSON = "open_lesson", _("Open or demonstration lesson")
+
+
+class AwardLevel(models.IntegerChoices):
+    SCHOOL = 1, _("School level")
+    DISTRICT = 2, _("District level")
+    CITY = 3, _("City level")
+    PROVINCE = 4, _("Provincial level")
+    NATION = 5, _("National level")
+
+
+class AwardRecipientKind(models.TextChoices):
+    MEMBERS = "members", _("One or more members")
+    GROUP = "group", _("A group")
+    SCHOOL = "school", _("The school itself")
+
+
+class AssessmentPeriodKind(models.TextChoices):
+    MONTH = "month", _("Month")
+    TERM = "term", _("Term")
+
+
+class EthicsGrade(models.TextChoices):
+    EXCELLENT = "excellent", _("Excellent")
+    GOOD = "good", _("Good")
+    PASS = "pass", _("Pass")
+    FAIL = "fail", _("Fail")
+
+
+class VisitReason(models.TextChoices):
+    """The six occasions a union always visits (六必访), and others."""
+
+    MARRIAGE = "marriage", _("Marriage")
+    CHILDBIRTH = "childbirth", _("Childbirth")
+    ILLNESS = "illness", _("Illness or hospital stay")
+    BEREAVEMENT = "bereavement", _("Death of a close relative")
+    RETIREMENT = "retirement", _("Retirement")
+    HARDSHIP = "hardship", _("Hardship")
+    OTHER = "other", _("Other")
+
+
+class VisitedPerson(models.TextChoices):
+    MEMBER = "member", _("The member")
+    RELATIVE = "relative", _("A relative of the member")
+
+
+class FundingSource(models.TextChoices):
+    UNION_FUNDS = "union", _("Union funds")
+    SCHOOL = "school", _("The school")
+    MUTUAL_AID = "mutual_aid", _("Mutual-aid fund")
+    HIGHER_UNION = "higher_union", _("Higher-level union")
+
+
+class Festival(models.TextChoices):
+    SPRING = "spring", _("Spring Festival")
+    LANTERN = "lantern", _("Lantern Festival")
+    WOMENS_DAY = "womens_day", _("International Women's Day")
+    DRAGON_BOAT = "dragon_boat", _("Dragon Boat Festival")
+    MID_AUTUMN = "mid_autumn", _("Mid-Autumn Festival")
+    TEACHERS_DAY = "teachers_day", _("Teachers' Day")
+    DOUBLE_NINTH = "double_ninth", _("Double Ninth Festival")
+    NEW_YEAR = "new_year", _("New Year's Day")
+
+
+class Audience(models.TextChoices):
+    """Who a greeting batch (or a participant shortcut) covers."""
+
+    EVERYONE = "everyone", _("All staff")
+    WOMEN = "women", _("Women staff")
+    RETIREES = "retirees", _("Retirees")
+    CHOSEN = "chosen", _("A hand-picked list")
+
+
+class HardshipStatus(models.TextChoices):
+    OPEN = "open", _("Being helped")
+    CLOSED = "closed", _("No longer in hardship")

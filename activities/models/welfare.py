@@ -1,0 +1,191 @@
+"""Welfare (关爱与维权): visits, holiday greetings, hardship files and mutual-aid grants.
+
+Welfare records are personal: a teacher sees only their own.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from members.models import Member
+from unionhub.models import RecordModel
+
+from ..choices import Audience, Festival, FundingSource, HardshipStatus, VisitedPerson, VisitReason
+from ..validators import check_date_range, validate_amount, validate_not_in_future
+
+MONEY = {"max_digits": 10, "decimal_places": 2, "validators": [validate_amount]}
+
+
+class Visit(RecordModel):
+    """A visit (慰问) to a member, a member's relative or a retiree, with what was brought."""
+
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="visits", verbose_name=_("member"))
+    visited_person = models.CharField(
+        _("who was visited"), max_length=10, choices=VisitedPerson.choices, default=VisitedPerson.MEMBER
+    )
+    relative = models.CharField(
+        _("relative"), max_length=40, blank=True, help_text=_("Name and relation, for example 李梅（母亲）.")
+    )
+    reason = models.CharField(_("reason"), max_length=20, choices=VisitReason.choices)
+    reason_detail = models.CharField(_("details"), max_length=200, blank=True)
+    visited_on = models.DateField(_("date"), validators=[validate_not_in_future])
+    visitors = models.ManyToManyField(Member, related_name="visits_made", blank=True, verbose_name=_("visitors"))
+    gifts = models.CharField(_("what was brought"), max_length=200, blank=True)
+    amount = models.DecimalField(_("amount (yuan)"), default=0, **MONEY)
+    funding_source = models.CharField(
+        _("paid from"), max_length=20, choices=FundingSource.choices, default=FundingSource.UNION_FUNDS
+    )
+
+    history = HistoricalRecords(m2m_fields=[visitors])
+
+    class Meta:
+        ordering = ["-visited_on", "-pk"]
+        verbose_name = _("visit")
+        verbose_name_plural = _("visits")
+        indexes = [models.Index(fields=["school", "visited_on"], name="visit_school_date")]
+
+    def __str__(self):
+        return "{} · {}".format(self.member, self.get_reason_display())
+
+    def get_absolute_url(self):
+        return reverse("activities:visit_detail", args=[self.pk])
+
+    def clean(self):
+        if self.visited_person == VisitedPerson.RELATIVE and not self.relative.strip():
+            raise ValidationError({"relative": _("Name the relative who was visited.")}, code="relative_required")
+        if self.reason == VisitReason.OTHER and not self.reason_detail.strip():
+            raise ValidationError({"reason_detail": _("Say what the visit was for.")}, code="reason_required")
+
+
+class GreetingBatch(RecordModel):
+    """A holiday greeting (节日慰问) given to many members at once."""
+
+    festival = models.CharField(_("festival"), max_length=20, choices=Festival.choices)
+    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
+    given_on = models.DateField(_("date given"), validators=[validate_not_in_future])
+    audience = models.CharField(_("given to"), max_length=10, choices=Audience.choices, default=Audience.EVERYONE)
+    amount_each = models.DecimalField(_("amount each (yuan)"), default=0, **MONEY)
+    gifts = models.CharField(_("what was given"), max_length=200, blank=True)
+    funding_source = models.CharField(
+        _("paid from"), max_length=20, choices=FundingSource.choices, default=FundingSource.UNION_FUNDS
+    )
+    members = models.ManyToManyField(
+        Member, through="GreetingRecipient", related_name="greeting_batches", verbose_name=_("recipients")
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-given_on", "-pk"]
+        verbose_name = _("holiday greeting")
+        verbose_name_plural = _("holiday greetings")
+
+    def __str__(self):
+        return "{}年{}".format(self.year, self.get_festival_display())
+
+    def get_absolute_url(self):
+        return reverse("activities:greeting_detail", args=[self.pk])
+
+
+class GreetingRecipient(models.Model):
+    batch = models.ForeignKey(
+        GreetingBatch, on_delete=models.CASCADE, related_name="recipients", verbose_name=_("holiday greeting")
+    )
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="greetings", verbose_name=_("member"))
+    amount = models.DecimalField(_("amount (yuan)"), **MONEY)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["member__name_pinyin", "pk"]
+        verbose_name = _("greeting recipient")
+        verbose_name_plural = _("greeting recipients")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["batch", "member"],
+                name="greeting_recipient_once_per_batch",
+                violation_error_message=_("The member is already in this greeting."),
+            )
+        ]
+
+    def __str__(self):
+        return "{} · {}".format(self.batch, self.member)
+
+
+class HardshipCase(RecordModel):
+    """A file on a member in hardship (困难职工档案); chair and staff only."""
+
+    member = models.ForeignKey(
+        Member, on_delete=models.PROTECT, related_name="hardship_cases", verbose_name=_("member")
+    )
+    hardship = models.TextField(_("hardship"))
+    status = models.CharField(_("status"), max_length=10, choices=HardshipStatus.choices, default=HardshipStatus.OPEN)
+    opened_on = models.DateField(_("opened on"), validators=[validate_not_in_future])
+    closed_on = models.DateField(_("closed on"), null=True, blank=True, validators=[validate_not_in_future])
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["status", "-opened_on", "pk"]
+        verbose_name = _("hardship case")
+        verbose_name_plural = _("hardship cases")
+
+    def __str__(self):
+        return "{} · {}".format(self.member, self.get_status_display())
+
+    def get_absolute_url(self):
+        return reverse("activities:hardship_detail", args=[self.pk])
+
+    def clean(self):
+        check_date_range(self.opened_on, self.closed_on, end_field="closed_on")
+        if self.status == HardshipStatus.CLOSED and not self.closed_on:
+            raise ValidationError({"closed_on": _("Give the date the case was closed.")}, code="closed_on_required")
+
+
+class HardshipAid(models.Model):
+    """Help given to a hardship case, dated."""
+
+    case = models.ForeignKey(HardshipCase, on_delete=models.CASCADE, related_name="aid", verbose_name=_("case"))
+    given_on = models.DateField(_("date"), validators=[validate_not_in_future])
+    description = models.CharField(_("help given"), max_length=200)
+    amount = models.DecimalField(_("amount (yuan)"), default=0, **MONEY)
+    funding_source = models.CharField(
+        _("paid from"), max_length=20, choices=FundingSource.choices, default=FundingSource.UNION_FUNDS
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["given_on", "pk"]
+        verbose_name = _("help given")
+        verbose_name_plural = _("help given")
+
+    def __str__(self):
+        return self.description
+
+
+class MutualAidGrant(RecordModel):
+    """A grant from the mutual-aid fund (互济金)."""
+
+    member = models.ForeignKey(
+        Member, on_delete=models.PROTECT, related_name="mutual_aid_grants", verbose_name=_("member")
+    )
+    amount = models.DecimalField(_("amount (yuan)"), **MONEY)
+    granted_on = models.DateField(_("date"), validators=[validate_not_in_future])
+    reason = models.CharField(_("reason"), max_length=200)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-granted_on", "-pk"]
+        verbose_name = _("mutual-aid grant")
+        verbose_name_plural = _("mutual-aid grants")
+
+    def __str__(self):
+        return "{} · {}".format(self.member, self.amount)
+
+    def get_absolute_url(self):
+        return reverse("activities:mutual_aid_update", args=[self.pk])

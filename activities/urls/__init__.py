@@ -1,0 +1,17 @@
+"""URLs of the union's year of work, one module per concern."""
+
+from django.urls import path
+
+from ..views.trash import TrashView
+from . import awards, care, log, pledges, welfare
+
+app_name = "activities"
+
+urlpatterns = [
+    path("trash/", TrashView.as_view(), name="trash"),
+    *log.urlpatterns,
+    *pledges.urlpatterns,
+    *awards.urlpatterns,
+    *care.urlpatterns,
+    *welfare.urlpatterns,
+]

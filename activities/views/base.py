@@ -1,0 +1,110 @@
+"""Mixins and generic views every concern of the activities app is built from."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import CreateView, DetailView, UpdateView
+
+from unionhub.history import history_entries
+from unionhub.roles import Action, Role, user_can
+from unionhub.views import ConcurrentUpdateMixin, RoleRequiredMixin, SchoolScopedMixin
+
+
+def own_member(user):
+    """The member record of a teacher's login, or None."""
+    return getattr(user, "member", None) if user.is_authenticated else None
+
+
+class RecordPermissionMixin(RoleRequiredMixin, SchoolScopedMixin):
+    """Chair and staff reach every record of the school.
+
+    With ``teacher_owner_field`` set (e.g. ``"member"``, ``"teacher"``) a teacher reaches
+    the records whose field points at their own member record, and gets 403 on the others
+    of the school; another school's record stays 404 for everyone.
+    """
+
+    required_action = Action.VIEW_RECORDS
+    teacher_owner_field = None
+
+    def is_teacher_view(self):
+        return self.teacher_owner_field is not None and self.request.user.role == Role.TEACHER
+
+    def has_role_permission(self):
+        return super().has_role_permission() or self.is_teacher_view()
+
+    def teacher_filter(self):
+        """Filter kwargs limiting a queryset to the teacher's own records."""
+        return {self.teacher_owner_field: own_member(self.request.user)}
+
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        if not user_can(self.request.user, self.required_action):
+            member = own_member(self.request.user)
+            owner_id = getattr(obj, "{}_id".format(self.teacher_owner_field), None)
+            if member is None or owner_id != member.pk:
+                raise PermissionDenied
+        return obj
+
+
+class RecordDetailView(RecordPermissionMixin, DetailView):
+    """A record's page with its change history (for chair and staff)."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if user_can(self.request.user, Action.VIEW_RECORDS):
+            context["history"] = history_entries(self.object)
+        return context
+
+
+class RecordCreateView(RecordPermissionMixin, CreateView):
+    required_action = Action.EDIT_RECORDS
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("“%(record)s” has been saved.") % {"record": self.object})
+        return response
+
+
+class RecordUpdateView(RecordPermissionMixin, ConcurrentUpdateMixin, UpdateView):
+    """Edits refuse to overwrite a save made since the form was opened."""
+
+    required_action = Action.EDIT_RECORDS
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if not form.errors:
+            messages.success(self.request, _("“%(record)s” has been saved.") % {"record": self.object})
+        return response
+
+
+class RecordDeleteView(RecordPermissionMixin, DetailView):
+    """Asks, then deletes softly: the chair can restore it from the recycle bin."""
+
+    required_action = Action.DELETE_RECORDS
+    template_name = "activities/record_confirm_delete.html"
+    success_url_name = None
+
+    def post(self, request, *args, **kwargs):
+        record = self.get_object()
+        record.soft_delete()
+        messages.success(
+            request,
+            _("“%(record)s” has been deleted. The chair can restore it from the recycle bin.") % {"record": record},
+        )
+        return redirect(reverse(self.success_url_name))
+
+
+class RecordRestoreView(RoleRequiredMixin, View):
+    required_action = Action.DELETE_RECORDS
+    model = None
+
+    def post(self, request, pk):
+        record = get_object_or_404(
+            self.model.all_objects.filter(school=request.school, deleted_at__isnull=False), pk=pk
+        )
+        record.restore()
+        messages.success(request, _("“%(record)s” has been restored.") % {"record": record})
+        return redirect(record)

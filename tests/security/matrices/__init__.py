@@ -1,0 +1,28 @@
+"""Permission-matrix entries of the activities app, one module per concern.
+
+Each module holds:
+
+* ``MATRIX`` and ``OBJECT_KINDS``, as in ``test_permission_matrix``;
+* ``OBJECT_MAKERS``: ``{kind: function(school) -> object}`` for its object kinds;
+* ``POST_DATA``: ``{url name: function(obj, school) -> dict}``, valid data for each POST
+  (``obj`` is None when the pk does not exist).
+"""
+
+from . import awards, care, log, pledges, welfare
+
+MODULES = [log, pledges, awards, care, welfare]
+
+MATRIX = {}
+OBJECT_KINDS = {}
+OBJECT_MAKERS = {}
+POST_DATA = {}
+for module in MODULES:
+    for target, source in (
+        (MATRIX, module.MATRIX),
+        (OBJECT_KINDS, module.OBJECT_KINDS),
+        (OBJECT_MAKERS, module.OBJECT_MAKERS),
+        (POST_DATA, module.POST_DATA),
+    ):
+        duplicated = set(target) & set(source)
+        assert not duplicated, "{} defines {} twice".format(module.__name__, sorted(duplicated))
+        target.update(source)
