@@ -3,13 +3,14 @@
 from django.urls import path
 
 from ..views.trash import TrashView
-from . import awards, care, log, pledges, welfare
+from . import awards, campaigns, care, log, pledges, welfare
 
 app_name = "activities"
 
 urlpatterns = [
     path("trash/", TrashView.as_view(), name="trash"),
     *log.urlpatterns,
+    *campaigns.urlpatterns,
     *pledges.urlpatterns,
     *awards.urlpatterns,
     *care.urlpatterns,

@@ -29,11 +29,11 @@ from members.models import Department, Member
 from unionhub.roles import Role
 
 from ..factories import DepartmentFactory, MemberFactory, UserFactory
+from . import matrices
+from .test_permission_matrix_constants import LOGIN
 
 ROLES = ("anonymous", "chair", "staff", "teacher", "district")
 
-from . import matrices
-from .test_permission_matrix_constants import LOGIN
 
 # Patterns that are not the app's own pages: Django admin (tested on its own below),
 # the language switch of django.conf.urls.i18n and static files.

@@ -8,9 +8,9 @@ Each module holds:
   (``obj`` is None when the pk does not exist).
 """
 
-from . import awards, care, log, pledges, welfare
+from . import awards, campaigns, care, log, pledges, welfare
 
-MODULES = [log, pledges, awards, care, welfare]
+MODULES = [log, campaigns, pledges, awards, care, welfare]
 
 MATRIX = {}
 OBJECT_KINDS = {}

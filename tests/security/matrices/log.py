@@ -6,3 +6,5 @@ MATRIX = {}
 OBJECT_KINDS = {}
 OBJECT_MAKERS = {}
 POST_DATA = {}
+
+MATRIX["activities:trash"] = {"GET": {"own": (LOGIN, 200, 403, 403, 403)}}

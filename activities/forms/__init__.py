@@ -1,0 +1,1 @@
+"""Forms of the activities app, one module per concern."""

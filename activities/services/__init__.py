@@ -1,0 +1,1 @@
+"""Writes that span several records, each in one transaction, by concern."""
