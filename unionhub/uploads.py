@@ -93,3 +93,54 @@ def check_xlsx(uploaded):
     if uncompressed > _limit("IMPORT_MAX_UNCOMPRESSED_BYTES"):
         raise ValidationError(_("The workbook unpacks to more than is allowed."), code="too_large")
     uploaded.seek(0)
+
+
+def check_document(uploaded):
+    """Refuse an attachment that is not the PDF, Word or Excel file its name says it is, or
+    that is too large. Returns ``(extension, content_type)``, decided by the file's bytes,
+    never by what the browser claims.
+
+    A PDF begins with ``%PDF-``; .docx and .xlsx are zip archives with ``word/`` or ``xl/``
+    parts; .doc and .xls are OLE2 compound files whose directory (names in UTF-16) holds a
+    ``WordDocument`` or ``Workbook``/``Book`` stream.
+    """
+    types = {
+        "pdf": ("application/pdf", None),
+        "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "word/"),
+        "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xl/"),
+        "doc": ("application/msword", ("WordDocument",)),
+        "xls": ("application/vnd.ms-excel", ("Workbook", "Book")),
+    }
+    check_size(uploaded, _limit("ATTACHMENT_MAX_BYTES"))
+    name = getattr(uploaded, "name", "") or ""
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if extension not in types:
+        raise ValidationError(
+            _("Only PDF, Word (.doc, .docx) or Excel (.xls, .xlsx) files can be attached."), code="type"
+        )
+    content_type, marker = types[extension]
+    uploaded.seek(0)
+    head = uploaded.read(8)
+    genuine = False
+    if extension == "pdf":
+        genuine = head.startswith(b"%PDF-")
+    elif extension in ("docx", "xlsx") and head.startswith(b"PK\x03\x04"):
+        uploaded.seek(0)
+        try:
+            with zipfile.ZipFile(uploaded) as archive:
+                names = archive.namelist()
+        except (zipfile.BadZipFile, OSError, ValueError):
+            names = []
+        genuine = "[Content_Types].xml" in names and any(n.startswith(marker) for n in names)
+    elif extension in ("doc", "xls") and head == bytes.fromhex("D0CF11E0A1B11AE1"):
+        uploaded.seek(0)
+        content = uploaded.read()
+        genuine = any(stream.encode("utf-16-le") in content for stream in marker)
+    uploaded.seek(0)
+    if not genuine:
+        raise ValidationError(
+            _("The file is not really a .%(extension)s file: its content does not match its name.")
+            % {"extension": extension},
+            code="mismatch",
+        )
+    return extension, content_type

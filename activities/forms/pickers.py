@@ -1,13 +1,92 @@
-"""Choosing many members fast: by pinyin, or a whole department, women staff, retirees, everyone."""
+"""Choosing many members fast: by pinyin, or a whole department, women staff, retirees, everyone.
+
+Without JavaScript the field is a plain multiple select of the school's members. With it,
+``static/js/member_picker.js`` hides the select and shows the chosen members as chips, a
+search box that asks ``activities:member_search`` (htmx) for members by pinyin initials,
+full pinyin or name, and buttons that add a whole department, all women staff, all
+retirees or everyone in service. The buttons work from data attributes on the select's
+options, so adding a group costs no request. Any field name, and several pickers on one
+page, work: everything is keyed by the select's id.
+"""
 
 from django import forms
+from django.template import loader
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from django_scopes.manager import DisabledQuerySet
+
+from members.choices import Gender, MemberStatus
+from members.models import Member
 
 
 class MemberPickerWidget(forms.SelectMultiple):
     template_name = "activities/widgets/member_picker.html"
 
+    def _render(self, template_name, context, renderer=None):
+        # The project's template engine (the widget's template lives in templates/),
+        # whatever form renderer the form uses.
+        return mark_safe(loader.render_to_string(template_name, context))
+
+    def __init__(self, attrs=None, choices=()):
+        attrs = {"class": "form-select member-picker-select", "size": "10", **(attrs or {})}
+        super().__init__(attrs, choices)
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        member = getattr(value, "instance", None)
+        if isinstance(member, Member):
+            option["attrs"].update(
+                {
+                    "data-department": member.department_id or "",
+                    "data-woman": "1" if member.gender == Gender.FEMALE else "",
+                    "data-status": member.status,
+                }
+            )
+            # The label says which of two namesakes is meant.
+            if member.department_id:
+                option["label"] = "{}（{}）".format(member.name, member.department.name)
+        return option
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        departments = {}
+        for _group, options, _index in context["widget"]["optgroups"]:
+            for option in options:
+                member = getattr(option["value"], "instance", None)
+                if isinstance(member, Member) and member.department_id:
+                    departments[member.department_id] = member.department
+        context["widget"]["departments"] = sorted(departments.values(), key=lambda d: (d.position, d.name))
+        context["widget"]["picker_id"] = context["widget"]["attrs"].get("id") or "picker-{}".format(name)
+        context["widget"]["search_url"] = reverse("activities:member_search")
+        context["widget"]["status_active"] = MemberStatus.ACTIVE
+        context["widget"]["status_retired"] = MemberStatus.RETIRED
+        return context
+
 
 class MemberPickerField(forms.ModelMultipleChoiceField):
-    """A multiple choice of the school's members (the form narrows the queryset to the school)."""
+    """A multiple choice of the school's members (the form narrows the queryset to the school).
+
+    The members come with their departments in the same query, for the labels and the
+    department buttons. A pk of another school's member is refused with a clear message.
+    """
 
     widget = MemberPickerWidget
+    default_error_messages = {
+        "invalid_choice": _("%(value)s is not a member of this school: choose the school's own members."),
+    }
+
+    def __init__(self, queryset=None, **kwargs):
+        if queryset is None:
+            queryset = Member.objects.none()
+        super().__init__(queryset, **kwargs)
+
+    def _set_queryset(self, queryset):
+        if isinstance(queryset, DisabledQuerySet):
+            # Declared outside a scope (a form class being built): the form narrows it later.
+            queryset = queryset.none()
+        if queryset is not None and not queryset.query.select_related:
+            queryset = queryset.select_related("department")
+        super()._set_queryset(queryset)
+
+    queryset = property(forms.ModelMultipleChoiceField._get_queryset, _set_queryset)

@@ -59,7 +59,9 @@ class Award(RecordModel):
 
     def clean(self):
         if self.recipient_kind == AwardRecipientKind.GROUP and not self.group_name.strip():
-            raise ValidationError({"group_name": _("Name the group that won it.")}, code="group_required")
+            raise ValidationError(
+                {"group_name": _("Group: name the group that won it, for example 高年级语文组.")}, code="group_required"
+            )
 
 
 class Promotion(RecordModel):

@@ -1,8 +1,200 @@
-"""Permission-matrix entries: see the package docstring."""
+"""Permission-matrix entries: see the package docstring.
 
-from ..test_permission_matrix_constants import LOGIN  # noqa: F401
+Awards, promotions and mentor pairs: chair and staff read and write, the chair deletes and
+restores. A teacher may open the page of an award they won or a pair they belong to (their
+timeline links there): the matrix's objects are not theirs, so 403 in their own school and
+404 for another school's, like any record a teacher may reach.
+"""
+
+from django_scopes import scopes_disabled
+
+from ...activity_factories import AwardFactory, MentorPairFactory, PromotionFactory
+from ...factories import MemberFactory
+from ..test_permission_matrix_constants import LOGIN
 
 MATRIX = {}
 OBJECT_KINDS = {}
 OBJECT_MAKERS = {}
 POST_DATA = {}
+
+LIST = {"GET": {"own": (LOGIN, 200, 200, 403, 403)}}
+CREATE = {
+    "GET": {"own": (LOGIN, 200, 200, 403, 403)},
+    "POST": {"own": (LOGIN, 302, 302, 403, 403)},
+}
+DETAIL_TEACHER_MAY_REACH = {
+    "GET": {
+        "own": (LOGIN, 200, 200, 403, 403),
+        "other": (LOGIN, 404, 404, 404, 403),
+    },
+}
+UPDATE = {
+    "GET": {
+        "own": (LOGIN, 200, 200, 403, 403),
+        "other": (LOGIN, 404, 404, 403, 403),
+    },
+    "POST": {
+        "own": (LOGIN, 302, 302, 403, 403),
+        "other": (LOGIN, 404, 404, 403, 403),
+    },
+}
+DELETE = {
+    "GET": {
+        "own": (LOGIN, 200, 403, 403, 403),
+        "other": (LOGIN, 404, 403, 403, 403),
+    },
+    "POST": {
+        "own": (LOGIN, 302, 403, 403, 403),
+        "other": (LOGIN, 404, 403, 403, 403),
+    },
+}
+RESTORE = {
+    "POST": {
+        "own": (LOGIN, 302, 403, 403, 403),
+        "other": (LOGIN, 404, 403, 403, 403),
+    },
+}
+
+# The matrix's schools have no members of their own, and POST data is made after the
+# "nothing changed" snapshot, so it cannot add any: a new promotion or pair (which needs
+# members) is re-shown with its errors. tests/activities/test_awards_views.py saves both.
+CREATE_NEEDING_MEMBERS = {
+    "GET": {"own": (LOGIN, 200, 200, 403, 403)},
+    "POST": {"own": (LOGIN, 200, 200, 403, 403)},
+}
+
+MATRIX.update(
+    {
+        "activities:award_list": LIST,
+        "activities:award_create": CREATE,
+        "activities:award_detail": DETAIL_TEACHER_MAY_REACH,
+        "activities:award_update": UPDATE,
+        "activities:award_delete": DELETE,
+        "activities:award_restore": RESTORE,
+        "activities:promotion_list": LIST,
+        "activities:promotion_create": CREATE_NEEDING_MEMBERS,
+        "activities:promotion_update": UPDATE,
+        "activities:promotion_delete": DELETE,
+        "activities:promotion_restore": RESTORE,
+        "activities:mentor_list": LIST,
+        "activities:mentor_create": CREATE_NEEDING_MEMBERS,
+        "activities:mentor_detail": DETAIL_TEACHER_MAY_REACH,
+        "activities:mentor_update": UPDATE,
+        "activities:mentor_delete": DELETE,
+        "activities:mentor_restore": RESTORE,
+        # A dated meeting of a pair: chair and staff only.
+        "activities:mentor_meeting_create": {
+            "POST": {
+                "own": (LOGIN, 302, 302, 403, 403),
+                "other": (LOGIN, 404, 404, 403, 403),
+            },
+        },
+    }
+)
+
+OBJECT_KINDS.update(
+    {
+        "activities:award_detail": "award",
+        "activities:award_update": "award",
+        "activities:award_delete": "award",
+        "activities:award_restore": "deleted_award",
+        "activities:promotion_update": "promotion",
+        "activities:promotion_delete": "promotion",
+        "activities:promotion_restore": "deleted_promotion",
+        "activities:mentor_detail": "mentor_pair",
+        "activities:mentor_update": "mentor_pair",
+        "activities:mentor_delete": "mentor_pair",
+        "activities:mentor_restore": "deleted_mentor_pair",
+        "activities:mentor_meeting_create": "mentor_pair",
+    }
+)
+
+
+def _deleted(make):
+    def maker(school):
+        record = make(school)
+        record.soft_delete()
+        return record
+
+    return maker
+
+
+def make_award(school):
+    award = AwardFactory(school=school)
+    with scopes_disabled():
+        award.members.set([MemberFactory(school=school)])
+    return award
+
+
+def make_promotion(school):
+    return PromotionFactory(school=school)
+
+
+def make_mentor_pair(school):
+    return MentorPairFactory(school=school)
+
+
+OBJECT_MAKERS.update(
+    {
+        "award": make_award,
+        "deleted_award": _deleted(make_award),
+        "promotion": make_promotion,
+        "deleted_promotion": _deleted(make_promotion),
+        "mentor_pair": make_mentor_pair,
+        "deleted_mentor_pair": _deleted(make_mentor_pair),
+    }
+)
+
+
+def award_data(obj, school):
+    return {
+        "title": "区优秀教研组",
+        "kind": "honour",
+        "level": "2",
+        "rank": "",
+        "awarded_on": "2025-09-10",
+        "issuer": "区教育局",
+        "recipient_kind": "school",
+        "group_name": "",
+        "club": "",
+        "loaded_version": obj.version if obj is not None else 1,
+    }
+
+
+def promotion_data(obj, school):
+    # Only an existing promotion brings a member (see CREATE_NEEDING_MEMBERS).
+    return {
+        "member": obj.member_id if obj is not None else "",
+        "title": "professor",
+        "promoted_on": "2025-09-01",
+        "note": "",
+        "loaded_version": obj.version if obj is not None else 1,
+    }
+
+
+def mentor_data(obj, school):
+    return {
+        "mentor": obj.mentor_id if obj is not None else "",
+        "mentee": obj.mentee_id if obj is not None else "",
+        "subject": "数学",
+        "school_year": "2025",
+        "goals": "",
+        "loaded_version": obj.version if obj is not None else 1,
+    }
+
+
+def meeting_data(obj, school):
+    return {"met_on": "2025-11-05", "topic": "听课评课", "notes": ""}
+
+
+POST_DATA.update(
+    {
+        "activities:award_create": award_data,
+        "activities:award_update": award_data,
+        "activities:promotion_create": promotion_data,
+        "activities:promotion_update": promotion_data,
+        "activities:mentor_create": mentor_data,
+        "activities:mentor_update": mentor_data,
+        "activities:mentor_meeting_create": meeting_data,
+    }
+)

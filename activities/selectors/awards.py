@@ -1,0 +1,388 @@
+"""Reads of awards, promotions and mentor pairs that the pages and the annual summary share.
+
+Every function here runs inside a school scope (a request's, or ``scope(school=…)``) and
+returns plain numbers and dicts: the summary turns them into sentences such as
+"7人次在区级及以上比赛中获奖" and "3个市级课题".
+
+Counting rule (人次, person-times): an award to members counts once per member; an award to a
+group (高年级语文组) or to the school itself counts once.
+"""
+
+import datetime
+from collections import defaultdict
+
+from django.apps import apps
+from django.db.models import Count, Max, Prefetch, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from members.choices import ProfessionalTitle
+from members.models import Member
+from unionhub.history import history_entries
+
+from ..choices import AwardKind, AwardLevel, AwardRecipientKind
+from ..models import Award, MentorMeeting, MentorPair, Promotion, school_year_label
+
+# Every record since the founding of any school here and before the end of the app's use.
+ALL_TIME = (datetime.date(1900, 1, 1), datetime.date(2999, 12, 31))
+
+
+def year_range(year):
+    """1 January to 31 December of ``year``; all time when ``year`` is None."""
+    if year is None:
+        return ALL_TIME
+    return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+
+
+def current_school_year(today=None):
+    """The school year running on ``today``: 2025 from September 2025 to August 2026."""
+    today = today or timezone.localdate()
+    return today.year if today.month >= 9 else today.year - 1
+
+
+def school_year_range(school_year):
+    """1 September of ``school_year`` to 31 August of the next year."""
+    return datetime.date(school_year, 9, 1), datetime.date(school_year + 1, 8, 31)
+
+
+# ---------------------------------------------------------------------------------------
+# Lists
+# ---------------------------------------------------------------------------------------
+
+
+def awards(school, year=None, kind=None, level=None, member=None):
+    """The school's awards, newest first, with their club and live members (two queries a page)."""
+    queryset = (
+        Award.objects.filter(school=school)
+        .select_related("club")
+        .prefetch_related(
+            Prefetch("members", queryset=Member.objects.filter(school=school).only("pk", "name", "name_pinyin"))
+        )
+    )
+    if year is not None:
+        queryset = queryset.filter(awarded_on__year=year)
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    if level:
+        queryset = queryset.filter(level=level)
+    if member is not None:
+        queryset = queryset.filter(members=member)
+    return queryset
+
+
+def award_years(school):
+    """The years in which the school has awards, newest first (one query)."""
+    return [d.year for d in Award.objects.filter(school=school).dates("awarded_on", "year", order="DESC")]
+
+
+def promotions(school, year=None):
+    queryset = Promotion.objects.filter(school=school).select_related("member")
+    if year is not None:
+        queryset = queryset.filter(promoted_on__year=year)
+    return queryset
+
+
+def promotion_years(school):
+    return [d.year for d in Promotion.objects.filter(school=school).dates("promoted_on", "year", order="DESC")]
+
+
+def mentor_pairs(school, school_year=None):
+    """Pairs with their two members, the number of meetings and the last one's date."""
+    queryset = (
+        MentorPair.objects.filter(school=school)
+        .select_related("mentor", "mentee")
+        .annotate(meeting_count=Count("meetings"), last_met_on=Max("meetings__met_on"))
+        .order_by("-school_year", "mentor__name_pinyin", "pk")
+    )
+    if school_year is not None:
+        queryset = queryset.filter(school_year=school_year)
+    return queryset
+
+
+def mentor_school_years(school):
+    return sorted(
+        set(MentorPair.objects.filter(school=school).values_list("school_year", flat=True).distinct()),
+        reverse=True,
+    )
+
+
+def meetings_of(pair):
+    return list(MentorMeeting.objects.filter(pair=pair).order_by("met_on", "pk"))
+
+
+# ---------------------------------------------------------------------------------------
+# Figures of the annual summary
+# ---------------------------------------------------------------------------------------
+
+
+def award_figures(school, start, end):
+    """Awards dated from ``start`` to ``end`` (both included), counted in awards and in 人次.
+
+    Returns::
+
+        {
+            "awards": 12, "person_times": 17,
+            "by_kind": {"competition": {"awards": 5, "person_times": 9}, …},      # every kind
+            "by_level": {2: {"awards": 6, "person_times": 8}, …},                 # every level
+            "by_kind_level": {"competition": {1: {"awards": …, "person_times": …}, …}, …},
+            "competition_person_times_district_and_above": 7,   # 7人次在区级及以上比赛中获奖
+            "research_by_level": {1: 0, 2: 1, 3: 3, 4: 0, 5: 0},  # 3个市级课题 (projects, not people)
+        }
+
+    Kinds are ``AwardKind`` values, levels ``AwardLevel`` values (1 校级 … 5 国家级). One query.
+    """
+    zero = {"awards": 0, "person_times": 0}
+    by_kind_level = {kind: {level: dict(zero) for level in AwardLevel.values} for kind in AwardKind.values}
+    rows = (
+        Award.objects.filter(school=school, awarded_on__gte=start, awarded_on__lte=end)
+        .values("kind", "level", "recipient_kind")
+        .annotate(
+            award_count=Count("pk", distinct=True),
+            member_count=Count("members", filter=Q(members__deleted_at__isnull=True)),
+        )
+        .order_by()
+    )
+    for row in rows:
+        cell = by_kind_level[row["kind"]][row["level"]]
+        cell["awards"] += row["award_count"]
+        if row["recipient_kind"] == AwardRecipientKind.MEMBERS:
+            cell["person_times"] += row["member_count"]
+        else:
+            cell["person_times"] += row["award_count"]
+
+    def total(cells):
+        cells = list(cells)
+        return {key: sum(cell[key] for cell in cells) for key in zero}
+
+    by_kind = {kind: total(levels.values()) for kind, levels in by_kind_level.items()}
+    by_level = {level: total(by_kind_level[kind][level] for kind in AwardKind.values) for level in AwardLevel.values}
+    overall = total(by_kind.values())
+    competitions = by_kind_level[AwardKind.COMPETITION]
+    return {
+        "awards": overall["awards"],
+        "person_times": overall["person_times"],
+        "by_kind": by_kind,
+        "by_level": by_level,
+        "by_kind_level": by_kind_level,
+        "competition_person_times_district_and_above": sum(
+            cell["person_times"] for level, cell in competitions.items() if level >= AwardLevel.DISTRICT
+        ),
+        "research_by_level": {level: cell["awards"] for level, cell in by_kind_level[AwardKind.RESEARCH].items()},
+    }
+
+
+def _district_and_above(figures, kind, key):
+    return sum(cell[key] for level, cell in figures["by_kind_level"][kind].items() if level >= AwardLevel.DISTRICT)
+
+
+def award_sentences(figures):
+    """The figures worded as the seeds word them: "7人次在区级及以上比赛中获奖", "3个市级课题"…
+
+    Only figures above zero make a sentence, highest level first for research projects.
+    """
+    sentences = []
+    count = figures["competition_person_times_district_and_above"]
+    if count:
+        sentences.append(
+            ngettext(
+                "%(count)s person-time won prizes in competitions at district level or above",
+                "%(count)s person-times won prizes in competitions at district level or above",
+                count,
+            )
+            % {"count": count}
+        )
+    count = _district_and_above(figures, AwardKind.HONOUR, "person_times")
+    if count:
+        sentences.append(
+            ngettext(
+                "%(count)s person-time received honour titles at district level or above",
+                "%(count)s person-times received honour titles at district level or above",
+                count,
+            )
+            % {"count": count}
+        )
+    for level in sorted(figures["research_by_level"], reverse=True):
+        count = figures["research_by_level"][level]
+        if count:
+            sentences.append(
+                ngettext(
+                    "%(count)s research project at %(level)s",
+                    "%(count)s research projects at %(level)s",
+                    count,
+                )
+                % {"count": count, "level": AwardLevel(level).label}
+            )
+    count = figures["by_kind"][AwardKind.PAPER]["awards"]
+    if count:
+        sentences.append(
+            ngettext("%(count)s paper published or awarded", "%(count)s papers published or awarded", count)
+            % {"count": count}
+        )
+    count = _district_and_above(figures, AwardKind.OPEN_LESSON, "awards")
+    if count:
+        sentences.append(
+            ngettext(
+                "%(count)s open lesson at district level or above",
+                "%(count)s open lessons at district level or above",
+                count,
+            )
+            % {"count": count}
+        )
+    return sentences
+
+
+def promotion_figures(school, start, end):
+    """Promotions dated from ``start`` to ``end``: ``{"promotions": 2, "members": 2,
+    "by_title": {"senior": 1, "first": 1, …}}`` (every title but "not yet rated"). One query."""
+    titles = [title for title in ProfessionalTitle.values if title != ProfessionalTitle.NONE]
+    figures = Promotion.objects.filter(school=school, promoted_on__gte=start, promoted_on__lte=end).aggregate(
+        promotions=Count("pk"),
+        members=Count("member", distinct=True),
+        **{"title_" + title: Count("pk", filter=Q(title=title)) for title in titles},
+    )
+    return {
+        "promotions": figures["promotions"],
+        "members": figures["members"],
+        "by_title": {title: figures["title_" + title] for title in titles},
+    }
+
+
+def promotion_sentences(figures):
+    """ "2位教师晋升职称（高级教师1人，一级教师1人）"."""
+    if not figures["members"]:
+        return []
+    titles = [
+        _("%(title)s: %(count)s") % {"title": ProfessionalTitle(title).label, "count": count}
+        for title, count in figures["by_title"].items()
+        if count
+    ]
+    return [
+        ngettext(
+            "%(count)s teacher was promoted in professional title (%(titles)s)",
+            "%(count)s teachers were promoted in professional title (%(titles)s)",
+            figures["members"],
+        )
+        % {"count": figures["members"], "titles": _(", ").join(titles)}
+    ]
+
+
+def mentor_figures(school, school_year):
+    """Mentor pairs of ``school_year`` (2025 for 2025—2026学年) and their meetings::
+
+        {"school_year": 2025, "label": "2025—2026学年", "pairs": 6, "mentors": 5, "mentees": 6,
+         "meetings": 23, "pairs_without_meetings": 1}
+
+    One query.
+    """
+    counts = MentorPair.objects.filter(school=school, school_year=school_year).aggregate(
+        pair_count=Count("pk", distinct=True),
+        mentor_count=Count("mentor", distinct=True),
+        mentee_count=Count("mentee", distinct=True),
+        meeting_count=Count("meetings"),
+        idle_count=Count("pk", filter=Q(meetings__isnull=True)),
+    )
+    return {
+        "school_year": school_year,
+        "label": school_year_label(school_year),
+        "pairs": counts["pair_count"],
+        "mentors": counts["mentor_count"],
+        "mentees": counts["mentee_count"],
+        "meetings": counts["meeting_count"],
+        "pairs_without_meetings": counts["idle_count"],
+    }
+
+
+def mentor_sentences(figures):
+    if not figures["pairs"]:
+        return []
+    return [
+        ngettext(
+            "%(count)s mentor pair in %(year)s",
+            "%(count)s mentor pairs in %(year)s",
+            figures["pairs"],
+        )
+        % {"count": figures["pairs"], "year": figures["label"]},
+        ngettext(
+            "%(count)s mentoring meeting recorded",
+            "%(count)s mentoring meetings recorded",
+            figures["meetings"],
+        )
+        % {"count": figures["meetings"]},
+    ]
+
+
+# ---------------------------------------------------------------------------------------
+# History of an award, with its members
+# ---------------------------------------------------------------------------------------
+
+
+def award_history(award):
+    """``history_entries`` of the award, with who won it among the changes.
+
+    A form save writes the award's row, then its members (one history record for the row
+    and one per change of the member set, all at the same version): those records are
+    folded into one entry, so one save reads as one change "members: 张三 → 张三、李四".
+    Three queries whatever the length of the history (plus one per foreign key).
+    """
+    entries = list(reversed(history_entries(award)))  # oldest first
+    through = apps.get_model("activities", "HistoricalAward_members")
+    snapshots = defaultdict(set)
+    rows = through.objects.filter(history_id__in=[entry["record"].history_id for entry in entries])
+    for history_id, member_id in rows.values_list("history_id", "member_id"):
+        snapshots[history_id].add(member_id)
+    member_ids = set().union(*snapshots.values()) if snapshots else set()
+    names = {
+        pk: (pinyin, name)
+        for pk, name, pinyin in Member._base_manager.filter(pk__in=member_ids).values_list("pk", "name", "name_pinyin")
+    }
+
+    folded = []  # [entry, members before it, members after it]
+    before = set()
+    for entry in entries:
+        after = snapshots[entry["record"].history_id]
+        only_members = not entry["changes"]
+        if (
+            folded
+            and only_members
+            and entry["record"].history_type == "~"
+            and entry["version"] == folded[-1][0]["version"]
+            and entry["record"].history_user_id == folded[-1][0]["record"].history_user_id
+        ):
+            folded[-1][2] = after
+        else:
+            folded.append([entry, before, after])
+        before = after
+
+    def listed(ids):
+        return "、".join(name for _pinyin, name in sorted(names.get(pk, ("", str(pk))) for pk in ids)) or "—"
+
+    label = Award._meta.get_field("members").verbose_name
+    result = []
+    for entry, members_before, members_after in folded:
+        entry = dict(entry, changes=list(entry["changes"]))
+        if members_before != members_after:
+            is_first = not result
+            entry["changes"].append(
+                {
+                    "field": label,
+                    "old": "" if is_first else listed(members_before),
+                    "new": listed(members_after),
+                }
+            )
+        result.append(entry)
+    result.reverse()
+    return result
+
+
+def mentor_pair_history(pair):
+    """``history_entries`` of the pair, its school year shown as 2025—2026学年."""
+    label = MentorPair._meta.get_field("school_year").verbose_name
+    entries = history_entries(pair)
+    for entry in entries:
+        for change in entry["changes"]:
+            if change["field"] == label:
+                for key in ("old", "new"):
+                    if str(change[key]).isdigit():
+                        change[key] = school_year_label(int(change[key]))
+    return entries

@@ -1,0 +1,320 @@
+"""The activity log: list, month calendar, an activity's page, the form, photos and
+attachments, and the member picker's search."""
+
+import datetime
+
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import DetailView, TemplateView
+from django_filters.views import FilterView
+
+from members.choices import MemberStatus
+from members.models import Member
+from unionhub.pagination import CappedPaginator
+from unionhub.roles import Action
+from unionhub.views import RoleRequiredMixin
+
+from ..filters import ActivityFilter
+from ..forms.log import ActivityForm
+from ..models import Activity, ActivityAttachment, ActivityPhoto, Category
+from ..selectors import log as selectors
+from ..services import log as services
+from .base import (
+    RecordCreateView,
+    RecordDeleteView,
+    RecordPermissionMixin,
+    RecordRestoreView,
+    RecordUpdateView,
+)
+
+# ?sort= keys of the list and the columns they order by (a leading "-" reverses).
+SORTS = {
+    "date": ("starts_on", "pk"),
+    "title": ("title", "pk"),
+    "category": ("category__position", "category__pk", "starts_on", "pk"),
+    "participants": ("participant_count", "starts_on", "pk"),
+}
+DEFAULT_SORT = "-date"
+SEARCH_LIMIT = 20
+
+
+def _sort_key(request):
+    sort = request.GET.get("sort", DEFAULT_SORT)
+    return sort if sort.lstrip("-") in SORTS else DEFAULT_SORT
+
+
+class ActivityListView(RecordPermissionMixin, FilterView):
+    """The log: filters, sorting, 25 a page, a fixed number of queries."""
+
+    filterset_class = ActivityFilter
+    template_name = "activities/log/activity_list.html"
+    paginate_by = 25
+    paginator_class = CappedPaginator
+    context_object_name = "activities"
+
+    def get_queryset(self):
+        sort = _sort_key(self.request)
+        columns = SORTS[sort.lstrip("-")]
+        if sort.startswith("-"):
+            columns = ["-" + column for column in columns]
+        return selectors.activity_log(self.request.school).order_by(*columns)
+
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        kwargs["school"] = self.request.school
+        return kwargs
+
+    def get_template_names(self):
+        # The filters swap only the results.
+        if self.request.htmx and not self.request.htmx.boosted:
+            return ["activities/log/_activity_results.html"]
+        return [self.template_name]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        sort = _sort_key(self.request)
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        params.pop("sort", None)
+        context["sort"] = sort
+        context["sort_links"] = {key: _sort_link(params, key, sort) for key in SORTS}
+        page_params = self.request.GET.copy()
+        page_params.pop("page", None)
+        context["page_query"] = page_params.urlencode()
+        context["filtered"] = any(self.request.GET.get(name) for name in self.filterset.filters)
+        return context
+
+
+def _sort_link(params, key, current):
+    """The querystring that sorts by ``key``: newest/largest first, then toggles."""
+    query = params.copy()
+    descending_first = key in ("date", "participants")
+    if current.lstrip("-") == key:
+        query["sort"] = key if current.startswith("-") else "-" + key
+    else:
+        query["sort"] = "-" + key if descending_first else key
+    return {
+        "query": query.urlencode(),
+        "active": current.lstrip("-") == key,
+        "descending": current.startswith("-"),
+    }
+
+
+def _parse_month(value, today):
+    try:
+        year, month = (int(part) for part in (value or "").split("-"))
+        if 1900 <= year <= 2999 and 1 <= month <= 12:
+            return year, month
+    except ValueError:
+        pass
+    return today.year, today.month
+
+
+def _shift_month(year, month, delta):
+    index = year * 12 + month - 1 + delta
+    return index // 12, index % 12 + 1
+
+
+class ActivityCalendarView(RoleRequiredMixin, TemplateView):
+    """A month of activities: a grid on wide screens, a list of days on a phone."""
+
+    required_action = Action.VIEW_RECORDS
+    template_name = "activities/log/activity_calendar.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        year, month = _parse_month(self.request.GET.get("month"), today)
+        categories = Category.objects.filter(school=self.request.school)
+        category = None
+        category_id = self.request.GET.get("category", "")
+        if category_id.isdigit():
+            category = next((c for c in categories if c.pk == int(category_id)), None)
+        weeks = selectors.month_calendar(self.request.school, year, month, category)
+        previous, following = _shift_month(year, month, -1), _shift_month(year, month, 1)
+        suffix = "&category={}".format(category.pk) if category else ""
+        context.update(
+            {
+                "month_start": datetime.date(year, month, 1),
+                "weeks": weeks,
+                "busy_days": [day for week in weeks for day in week if day["in_month"] and day["activities"]],
+                "today": today,
+                "previous_query": "month={:04d}-{:02d}{}".format(*previous, suffix),
+                "next_query": "month={:04d}-{:02d}{}".format(*following, suffix),
+                "this_month_query": "month={:04d}-{:02d}{}".format(today.year, today.month, suffix),
+                "month_value": "{:04d}-{:02d}".format(year, month),
+                "categories": categories,
+                "category": category,
+                "weekdays": [_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")],
+                "activity_count": len({a.pk for week in weeks for d in week if d["in_month"] for a in d["activities"]}),
+            }
+        )
+        return context
+
+
+class ActivityDetailView(RecordPermissionMixin, DetailView):
+    model = Activity
+    template_name = "activities/log/activity_detail.html"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("category", "campaign", "club")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        activity = self.object
+        context["participants"] = list(selectors.participants_by_department(activity))
+        context["photos"] = list(activity.photos.all())
+        context["attachments"] = list(activity.attachments.all())
+        context["history"] = selectors.activity_history(activity)
+        context["campaign_url"] = _url_of(activity.campaign)
+        context["club_url"] = _url_of(activity.club)
+        return context
+
+
+def _url_of(record):
+    """The record's page, if its kind has one yet (campaign and club pages are another concern's)."""
+    if record is None:
+        return ""
+    try:
+        return record.get_absolute_url()
+    except NoReverseMatch:
+        return ""
+
+
+class ActivityFormMixin:
+    model = Activity
+    form_class = ActivityForm
+    template_name = "activities/log/activity_form.html"
+
+
+class ActivityCreateView(ActivityFormMixin, RecordCreateView):
+    def get_initial(self):
+        initial = super().get_initial()
+        initial.setdefault("starts_on", timezone.localdate())
+        campaign = self.request.GET.get("campaign", "")
+        if campaign.isdigit():
+            initial["campaign"] = int(campaign)
+        return initial
+
+
+class ActivityUpdateView(ActivityFormMixin, RecordUpdateView):
+    pass
+
+
+class ActivityDeleteView(RecordDeleteView):
+    model = Activity
+    success_url_name = "activities:activity_list"
+
+
+class ActivityRestoreView(RecordRestoreView):
+    model = Activity
+
+
+def _open(field_file):
+    """The stored file, or 404 if it is missing (never a server error)."""
+    if not field_file:
+        raise Http404
+    try:
+        return field_file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+
+
+class PhotoMixin(RoleRequiredMixin):
+    """A photo of a live activity of the request's school, or 404."""
+
+    required_action = Action.VIEW_RECORDS
+
+    def get_photo(self, pk):
+        photos = ActivityPhoto.objects.filter(
+            activity__school=self.request.school, activity__deleted_at__isnull=True
+        ).select_related("activity")
+        return get_object_or_404(photos, pk=pk)
+
+
+class ActivityPhotoView(PhotoMixin, View):
+    thumbnail = False
+
+    def get(self, request, pk):
+        photo = self.get_photo(pk)
+        image = photo.thumbnail if self.thumbnail else photo.image
+        response = FileResponse(_open(image), content_type="image/jpeg")
+        response["Cache-Control"] = "private, max-age=3600"
+        return response
+
+
+class ActivityPhotoDeleteView(PhotoMixin, View):
+    required_action = Action.EDIT_RECORDS
+
+    def post(self, request, pk):
+        photo = self.get_photo(pk)
+        activity = photo.activity
+        services.delete_photo(photo)
+        messages.success(request, _("The photo has been removed."))
+        return redirect(activity.get_absolute_url() + "#photos")
+
+
+class AttachmentMixin(RoleRequiredMixin):
+    required_action = Action.VIEW_RECORDS
+
+    def get_attachment(self, pk):
+        attachments = ActivityAttachment.objects.filter(
+            activity__school=self.request.school, activity__deleted_at__isnull=True
+        ).select_related("activity")
+        return get_object_or_404(attachments, pk=pk)
+
+
+class ActivityAttachmentView(AttachmentMixin, View):
+    """Downloads the file under the name it was uploaded with (Chinese names included)."""
+
+    def get(self, request, pk):
+        attachment = self.get_attachment(pk)
+        response = FileResponse(
+            _open(attachment.file),
+            as_attachment=True,
+            filename=attachment.original_name,
+            content_type=attachment.content_type,
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Cache-Control"] = "private, max-age=3600"
+        return response
+
+
+class ActivityAttachmentDeleteView(AttachmentMixin, View):
+    required_action = Action.EDIT_RECORDS
+
+    def post(self, request, pk):
+        attachment = self.get_attachment(pk)
+        activity = attachment.activity
+        name = attachment.original_name
+        services.delete_attachment(attachment)
+        messages.success(request, _("“%(name)s” has been removed.") % {"name": name})
+        return redirect(activity.get_absolute_url() + "#attachments")
+
+
+class MemberSearchView(RoleRequiredMixin, View):
+    """The member picker's search: members of the school by pinyin initials, full pinyin
+    or name, as buttons the picker adds on a click. One query."""
+
+    required_action = Action.EDIT_RECORDS
+
+    def get(self, request):
+        query = request.GET.get("q", "").strip()[:30]
+        members = []
+        if query:
+            members = (
+                Member.objects.filter(school=request.school)
+                .search(query)
+                .select_related("department")
+                .order_by("name_pinyin", "pk")[:SEARCH_LIMIT]
+            )
+        return render(
+            request,
+            "activities/widgets/member_search_results.html",
+            {"members": members, "query": query, "active": MemberStatus.ACTIVE},
+        )
