@@ -56,7 +56,7 @@ def test_an_award_dated_in_the_future_is_refused(staff_client, colleague):
     errors, page = post_award(staff_client, awarded_on=tomorrow.isoformat(), members=[colleague.pk])
 
     assert list(errors) == ["awarded_on"]
-    assert "是将来的日期，请在事情发生之后再记录" in page
+    assert "是将来的日期；请在事情发生后再登记" in page
 
 
 def test_a_group_award_needs_the_group_name(staff_client):
