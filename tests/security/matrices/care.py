@@ -6,7 +6,7 @@ the matrix is a colleague's: 403 on the school's pairs, 404 on another school's.
 """
 
 from ...activity_factories import CareLogFactory, CarePairFactory
-from ..test_permission_matrix_constants import LOGIN
+from ..test_permission_matrix_constants import LOGIN, a_member
 
 MATRIX = {}
 OBJECT_KINDS = {}
@@ -21,10 +21,7 @@ MATRIX["activities:care_month"] = {
 }
 MATRIX["activities:care_pair_create"] = {
     "GET": {"own": (LOGIN, 200, 200, 403, 403)},
-    # The data cannot name a teacher of the school (the matrix makes no member before the
-    # post), so the form is shown again with its error; tests/activities/test_care_views.py
-    # shows the successful create.
-    "POST": {"own": (LOGIN, 200, 200, 403, 403)},
+    "POST": {"own": (LOGIN, 302, 302, 403, 403)},
 }
 MATRIX["activities:care_pair_detail"] = {
     "GET": {
@@ -94,7 +91,7 @@ OBJECT_MAKERS.update({"care_pair": make_care_pair, "deleted_care_pair": make_del
 
 def pair_data(pair, school):
     return {
-        "teacher": pair.teacher_id if pair else 1,
+        "teacher": pair.teacher_id if pair else a_member(school).pk,
         "student_name": "小明",
         "student_class": "初二（3）班",
         "reason": "学习困难",
