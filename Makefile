@@ -28,6 +28,7 @@ test: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed-dev
 	$(PYTHON) bench/roster.py
+	$(PYTHON) bench/activities.py
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .

@@ -15,11 +15,13 @@ class ActivitiesConfig(AppConfig):
     verbose_name = _("Activities")
 
     def ready(self):
-        from members import timeline
+        from members import demo, timeline
         from unionhub.models import School
 
+        from .demo import seed_school_year
         from .timeline import PROVIDERS
 
         for provider in PROVIDERS:
             timeline.register(provider)
+        demo.register(seed_school_year)
         post_save.connect(give_new_school_default_categories, sender=School, dispatch_uid="default_categories")

@@ -87,10 +87,15 @@ def promotion_years(school):
     return [d.year for d in Promotion.objects.filter(school=school).dates("promoted_on", "year", order="DESC")]
 
 
+def _live_pairs(school):
+    """The school's live pairs whose mentor and mentee are both still on the roster."""
+    return MentorPair.objects.filter(school=school, mentor__deleted_at__isnull=True, mentee__deleted_at__isnull=True)
+
+
 def mentor_pairs(school, school_year=None):
     """Pairs with their two members, the number of meetings and the last one's date."""
     queryset = (
-        MentorPair.objects.filter(school=school)
+        _live_pairs(school)
         .select_related("mentor", "mentee")
         .annotate(meeting_count=Count("meetings"), last_met_on=Max("meetings__met_on"))
         .order_by("-school_year", "mentor__name_pinyin", "pk")
@@ -236,7 +241,9 @@ def promotion_figures(school, start, end):
     """Promotions dated from ``start`` to ``end``: ``{"promotions": 2, "members": 2,
     "by_title": {"senior": 1, "first": 1, …}}`` (every title but "not yet rated"). One query."""
     titles = [title for title in ProfessionalTitle.values if title != ProfessionalTitle.NONE]
-    figures = Promotion.objects.filter(school=school, promoted_on__gte=start, promoted_on__lte=end).aggregate(
+    figures = Promotion.objects.filter(
+        school=school, member__deleted_at__isnull=True, promoted_on__gte=start, promoted_on__lte=end
+    ).aggregate(
         promotions=Count("pk"),
         members=Count("member", distinct=True),
         **{"title_" + title: Count("pk", filter=Q(title=title)) for title in titles},
@@ -275,12 +282,16 @@ def mentor_figures(school, school_year):
 
     One query.
     """
-    counts = MentorPair.objects.filter(school=school, school_year=school_year).aggregate(
-        pair_count=Count("pk", distinct=True),
-        mentor_count=Count("mentor", distinct=True),
-        mentee_count=Count("mentee", distinct=True),
-        meeting_count=Count("meetings"),
-        idle_count=Count("pk", filter=Q(meetings__isnull=True)),
+    counts = (
+        _live_pairs(school)
+        .filter(school_year=school_year)
+        .aggregate(
+            pair_count=Count("pk", distinct=True),
+            mentor_count=Count("mentor", distinct=True),
+            mentee_count=Count("mentee", distinct=True),
+            meeting_count=Count("meetings"),
+            idle_count=Count("pk", filter=Q(meetings__isnull=True)),
+        )
     )
     return {
         "school_year": school_year,

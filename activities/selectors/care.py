@@ -45,9 +45,15 @@ def _percent(numerator, denominator):
     return _one_decimal(numerator * 100, denominator)
 
 
+def live_pairs(school):
+    """The school's live pairs whose teacher is still on the roster (a deleted member's pair
+    counts nowhere, like their other records)."""
+    return CarePair.objects.filter(school=school, teacher__deleted_at__isnull=True)
+
+
 def pairs_of_year(school, year, teacher=None):
     """The live pairs of a school year, by teacher's pinyin, their teachers joined."""
-    pairs = CarePair.objects.filter(school=school, school_year=year).select_related("teacher")
+    pairs = live_pairs(school).filter(school_year=year).select_related("teacher")
     if teacher is not None:
         pairs = pairs.filter(teacher=teacher)
     return pairs.order_by("teacher__name_pinyin", "pk")
@@ -89,7 +95,12 @@ def care_grid(school, year, teacher=None, pair_id=None, today=None):
     if pair_id is not None:
         pairs = pairs.filter(pk=pair_id)
     pairs = list(pairs)
-    logs = CareLog.objects.filter(pair__school=school, pair__school_year=year, pair__deleted_at__isnull=True)
+    logs = CareLog.objects.filter(
+        pair__school=school,
+        pair__school_year=year,
+        pair__deleted_at__isnull=True,
+        pair__teacher__deleted_at__isnull=True,
+    )
     if teacher is not None:
         logs = logs.filter(pair__teacher=teacher)
     if pair_id is not None:
@@ -159,7 +170,8 @@ def care_figures(school, start, end, today=None):
     last_month = min(month_start(end), month_start(today))
     years = (school_year_of(start), school_year_of(end))
     pairs = list(
-        CarePair.objects.filter(school=school, school_year__range=years)
+        live_pairs(school)
+        .filter(school_year__range=years)
         .select_related("teacher")
         .order_by("teacher__name_pinyin", "school_year", "pk")
     )
@@ -167,6 +179,7 @@ def care_figures(school, start, end, today=None):
         CareLog.objects.filter(
             pair__school=school,
             pair__deleted_at__isnull=True,
+            pair__teacher__deleted_at__isnull=True,
             pair__school_year__range=years,
             month__gte=first_month,
             month__lte=month_start(end),

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -60,10 +61,13 @@ class RecordDetailView(RecordPermissionMixin, DetailView):
 
 
 class RecordCreateView(RecordPermissionMixin, CreateView):
+    """A new record and what comes with it (members, participants…) are saved together or not at all."""
+
     required_action = Action.EDIT_RECORDS
 
     def form_valid(self, form):
-        response = super().form_valid(form)
+        with transaction.atomic():
+            response = super().form_valid(form)
         messages.success(self.request, _("“%(record)s” has been saved.") % {"record": self.object})
         return response
 

@@ -196,7 +196,7 @@ class CareGridView(TeachersToo, RoleRequiredMixin, CareGridMixin, TemplateView):
         return pk if pk is not None and 0 < pk < 2**63 else None
 
     def render_row(self, pair_id, editing):
-        pair = get_object_or_404(CarePair.objects.filter(school=self.request.school), pk=pair_id)
+        pair = get_object_or_404(selectors.live_pairs(self.request.school), pk=pair_id)
         if not sees_everyone(self.request.user) and (self.teacher is None or pair.teacher_id != self.teacher.pk):
             raise PermissionDenied
         grid = selectors.care_grid(self.request.school, pair.school_year, pair_id=pair.pk)
@@ -421,7 +421,13 @@ class CarePairMixin:
     model = CarePair
 
     def get_queryset(self):
-        return super().get_queryset().select_related("teacher", "teacher__department")
+        # A deleted member's pair is gone with them (404), as from the grid.
+        return (
+            super()
+            .get_queryset()
+            .filter(teacher__deleted_at__isnull=True)
+            .select_related("teacher", "teacher__department")
+        )
 
 
 class CarePairDetailView(CarePairMixin, RecordDetailView):

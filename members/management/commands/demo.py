@@ -8,9 +8,11 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
+from members import demo
 from members.choices import DepartmentKind, Education, Gender, MemberStatus, PartyMembership, ProfessionalTitle
 from members.models import Department, Member
 from members.validators import id_check_digit
@@ -95,6 +97,7 @@ class Command(BaseCommand):
             [("chair", Role.CHAIR), ("staff", Role.STAFF), ("teacher", Role.TEACHER)],
             [("chair2", Role.CHAIR)],
         ]
+        schools = []
         for (name, short, prefix), school_logins in zip(SCHOOLS, logins, strict=True):
             school = School.objects.create(district=district, name=name, short_name=short)
             members = self.load_school(rng, school, prefix)
@@ -104,6 +107,12 @@ class Command(BaseCommand):
                 )
                 member.post = {Role.CHAIR: "工会主席", Role.STAFF: "工会委员"}.get(role, member.post)
                 member.save()
+            schools.append((school, members))
+        # The apps built on members add their records (a year of the union's work…) once
+        # every school and login exists, so the members themselves stay as they were.
+        today = timezone.localdate()
+        for school, members in schools:
+            demo.seed_school(school, members, rng, today)
 
     def load_school(self, rng, school, prefix):
         departments = [
