@@ -3,6 +3,7 @@
 import datetime
 
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from members.timeline import TimelineEvent
@@ -13,6 +14,7 @@ from .models import (
     Award,
     CareLog,
     CarePair,
+    EthicsAssessment,
     GreetingRecipient,
     MentorMeeting,
     MentorPair,
@@ -152,17 +154,14 @@ def care_events(member):
 
 
 def pledge_events(member):
-    """The pledges the member signed, and their ethics assessments (dated at the period's
-    start; the link goes to the assessment list, where a teacher sees their own). Two queries."""
-    from django.urls import reverse
-
-    from .models import EthicsAssessment
-
+    """The pledges the member signed (no link: a drive's page is the union's signing sheet)
+    and their ethics assessments (dated at the period's start; the link goes to the
+    assessment list, where a teacher sees their own). Two queries."""
     signatures = PledgeSignature.objects.filter(
         member=member, signed_on__isnull=False, drive__deleted_at__isnull=True
     ).select_related("drive")
     for signature in signatures:
-        yield TimelineEvent(signature.signed_on, _("Pledge"), str(signature.drive), signature.drive.get_absolute_url())
+        yield TimelineEvent(signature.signed_on, _("Pledge"), str(signature.drive))
     assessments = EthicsAssessment.objects.filter(member=member, period__deleted_at__isnull=True).select_related(
         "period"
     )

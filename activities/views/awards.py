@@ -6,7 +6,6 @@ and gets 403 on the others of the school.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
@@ -17,7 +16,7 @@ from django.views.generic.edit import ModelFormMixin
 
 from unionhub.history import history_entries
 from unionhub.pagination import CappedPaginator
-from unionhub.roles import Action, Role, user_can
+from unionhub.roles import Action, user_can
 
 from ..choices import AwardKind, AwardLevel
 from ..forms.awards import (
@@ -39,7 +38,7 @@ from .base import (
     RecordPermissionMixin,
     RecordRestoreView,
     RecordUpdateView,
-    own_member,
+    TeacherParticipantMixin,
 )
 
 PAGE_SIZE = 50
@@ -67,29 +66,6 @@ def filter_data(request, key, chosen):
     data = request.GET.copy()
     data[key] = "" if chosen is None else str(chosen)
     return data
-
-
-class TeacherParticipantMixin:
-    """A teacher may open the page of a record they take part in; 403 on the others.
-
-    Place before ``RecordDetailView``; subclasses say who takes part in ``involves``.
-    """
-
-    def has_role_permission(self):
-        return user_can(self.request.user, self.required_action) or self.request.user.role == Role.TEACHER
-
-    def involves(self, obj, member):
-        raise NotImplementedError
-
-    def get_object(self, queryset=None):
-        # The school-scoped lookup (404 for another school's record), without the
-        # one-owner-field rule of RecordPermissionMixin: ``involves`` decides instead.
-        obj = super(RecordPermissionMixin, self).get_object(queryset)
-        if not user_can(self.request.user, self.required_action):
-            member = own_member(self.request.user)
-            if member is None or not self.involves(obj, member):
-                raise PermissionDenied
-        return obj
 
 
 # ---------------------------------------------------------------------------------------

@@ -50,6 +50,29 @@ class RecordPermissionMixin(RoleRequiredMixin, SchoolScopedMixin):
         return obj
 
 
+class TeacherParticipantMixin:
+    """A teacher may open the page of a record they take part in; 403 on the others.
+
+    Place before ``RecordDetailView``; subclasses say who takes part in ``involves``.
+    """
+
+    def has_role_permission(self):
+        return user_can(self.request.user, self.required_action) or self.request.user.role == Role.TEACHER
+
+    def involves(self, obj, member):
+        raise NotImplementedError
+
+    def get_object(self, queryset=None):
+        # The school-scoped lookup (404 for another school's record), without the
+        # one-owner-field rule of RecordPermissionMixin: ``involves`` decides instead.
+        obj = super(RecordPermissionMixin, self).get_object(queryset)
+        if not user_can(self.request.user, self.required_action):
+            member = own_member(self.request.user)
+            if member is None or not self.involves(obj, member):
+                raise PermissionDenied
+        return obj
+
+
 class RecordDetailView(RecordPermissionMixin, DetailView):
     """A record's page with its change history (for chair and staff)."""
 

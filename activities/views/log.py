@@ -4,6 +4,7 @@ attachments, and the member picker's search."""
 import datetime
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch
@@ -16,7 +17,7 @@ from django_filters.views import FilterView
 from members.choices import MemberStatus
 from members.models import Member
 from unionhub.pagination import CappedPaginator
-from unionhub.roles import Action
+from unionhub.roles import Action, Role, user_can
 from unionhub.views import RoleRequiredMixin
 
 from ..filters import ActivityFilter
@@ -30,6 +31,8 @@ from .base import (
     RecordPermissionMixin,
     RecordRestoreView,
     RecordUpdateView,
+    TeacherParticipantMixin,
+    own_member,
 )
 
 # ?sort= keys of the list and the columns they order by (a leading "-" reverses).
@@ -157,9 +160,14 @@ class ActivityCalendarView(RoleRequiredMixin, TemplateView):
         return context
 
 
-class ActivityDetailView(RecordPermissionMixin, DetailView):
+class ActivityDetailView(TeacherParticipantMixin, RecordPermissionMixin, DetailView):
+    """An activity's page; a teacher opens those they took part in (from their timeline)."""
+
     model = Activity
     template_name = "activities/log/activity_detail.html"
+
+    def involves(self, activity, member):
+        return activity.participants.filter(pk=member.pk).exists()
 
     def get_queryset(self):
         return super().get_queryset().select_related("category", "campaign", "club")
@@ -169,8 +177,11 @@ class ActivityDetailView(RecordPermissionMixin, DetailView):
         activity = self.object
         context["participants"] = list(selectors.participants_by_department(activity))
         context["photos"] = list(activity.photos.all())
-        context["attachments"] = list(activity.attachments.all())
-        context["history"] = selectors.activity_history(activity)
+        # A teacher who took part sees the activity and its photos; the files and the
+        # change history are the union's working papers.
+        staff_view = user_can(self.request.user, Action.VIEW_RECORDS)
+        context["attachments"] = list(activity.attachments.all()) if staff_view else []
+        context["history"] = selectors.activity_history(activity) if staff_view else []
         context["campaign_url"] = _url_of(activity.campaign)
         context["club_url"] = _url_of(activity.club)
         return context
@@ -226,19 +237,30 @@ def _open(field_file):
 
 
 class PhotoMixin(RoleRequiredMixin):
-    """A photo of a live activity of the request's school, or 404."""
+    """A photo of a live activity of the request's school, or 404; a teacher sees the
+    photos of activities they took part in."""
 
     required_action = Action.VIEW_RECORDS
+    teachers_may_view = False
+
+    def has_role_permission(self):
+        return super().has_role_permission() or (self.teachers_may_view and self.request.user.role == Role.TEACHER)
 
     def get_photo(self, pk):
         photos = ActivityPhoto.objects.filter(
             activity__school=self.request.school, activity__deleted_at__isnull=True
         ).select_related("activity")
-        return get_object_or_404(photos, pk=pk)
+        photo = get_object_or_404(photos, pk=pk)
+        if not user_can(self.request.user, self.required_action):
+            member = own_member(self.request.user)
+            if member is None or not photo.activity.participants.filter(pk=member.pk).exists():
+                raise PermissionDenied
+        return photo
 
 
 class ActivityPhotoView(PhotoMixin, View):
     thumbnail = False
+    teachers_may_view = True
 
     def get(self, request, pk):
         photo = self.get_photo(pk)

@@ -1,8 +1,9 @@
 """Permission-matrix entries of the activity log: see the package docstring.
 
 Chair and staff read and record activities, their photos and attachments; only the chair
-deletes and restores an activity. Teachers and district users reach none of it; another
-school's activity, photo or attachment answers like one that does not exist.
+deletes and restores an activity. A teacher opens only the activities (and their photos) they
+took part in — none here, so 403 — and district users reach none of it; another school's
+activity, photo or attachment answers like one that does not exist.
 """
 
 import datetime
@@ -32,7 +33,8 @@ MATRIX["activities:member_search"] = {"GET": {"own": (LOGIN, 200, 200, 403, 403)
 
 # ---- an activity ------------------------------------------------------------------------
 READ = {"own": (LOGIN, 200, 200, 403, 403), "other": (LOGIN, 404, 404, 403, 403)}
-MATRIX["activities:activity_detail"] = {"GET": READ}
+READ_BY_PARTICIPANTS = {"own": (LOGIN, 200, 200, 403, 403), "other": (LOGIN, 404, 404, 404, 403)}
+MATRIX["activities:activity_detail"] = {"GET": READ_BY_PARTICIPANTS}
 MATRIX["activities:activity_update"] = {
     "GET": READ,
     "POST": {"own": (LOGIN, 302, 302, 403, 403), "other": (LOGIN, 404, 404, 403, 403)},
@@ -46,8 +48,8 @@ MATRIX["activities:activity_restore"] = {
 }
 
 # ---- its photos and attachments ---------------------------------------------------------
-MATRIX["activities:activity_photo"] = {"GET": READ}
-MATRIX["activities:activity_photo_thumbnail"] = {"GET": READ}
+MATRIX["activities:activity_photo"] = {"GET": READ_BY_PARTICIPANTS}
+MATRIX["activities:activity_photo_thumbnail"] = {"GET": READ_BY_PARTICIPANTS}
 MATRIX["activities:activity_photo_delete"] = {
     "POST": {"own": (LOGIN, 302, 302, 403, 403), "other": (LOGIN, 404, 404, 403, 403)},
 }
