@@ -12,6 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from members.models import Member
+
 from ..choices import EthicsGrade
 from ..models import EthicsAssessment, EthicsPeriod, PledgeSignature
 
@@ -97,7 +99,17 @@ def rebind_drive(drive, member_ids, remove_signed=False, user=None):
     with transaction.atomic():
         current = list(PledgeSignature.objects.select_for_update().filter(drive=drive).order_by("pk"))
         bound = {signature.member_id for signature in current}
-        outside = [signature for signature in current if signature.member_id not in wanted]
+        # A deleted member's row stays: restoring the member brings their signature back.
+        deleted_member_ids = set(
+            Member.all_objects.filter(school=drive.school_id, pk__in=bound, deleted_at__isnull=False).values_list(
+                "pk", flat=True
+            )
+        )
+        outside = [
+            signature
+            for signature in current
+            if signature.member_id not in wanted and signature.member_id not in deleted_member_ids
+        ]
         kept = [] if remove_signed else [signature for signature in outside if signature.signed_on is not None]
         kept_ids = {signature.pk for signature in kept}
         removed = [signature for signature in outside if signature.pk not in kept_ids]

@@ -7,8 +7,11 @@ import pytest
 from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
+from activities.models import PledgeSignature
 from activities.selectors.care import care_figures, previous_month, school_year_of
+from activities.services.pledges import rebind_drive
 
+from ..activity_factories import PledgeDriveFactory, PledgeSignatureFactory
 from .factories_care import CareLogFactory, pair_for
 
 pytestmark = pytest.mark.usefixtures("fast_password_hasher")
@@ -89,3 +92,16 @@ def test_promotion_and_mentor_figures_leave_out_a_deleted_member(school):
     assert (promotions["promotions"], promotions["members"]) == (1, 1)
     assert (mentoring["pairs"], mentoring["mentees"]) == (1, 1)
     assert [pair.mentee.name for pair in pairs] == ["张三"]
+
+
+def test_rebinding_a_drive_keeps_the_signature_of_a_deleted_member_for_their_restore(school):
+    with scope(school=[school.pk]):
+        drive = PledgeDriveFactory(school=school)
+        leaver = PledgeSignatureFactory(drive=drive, signed_on=datetime.date(2025, 9, 12)).member
+        stayer = PledgeSignatureFactory(drive=drive).member
+        leaver.soft_delete()
+
+        result = rebind_drive(drive, [stayer.pk])
+
+        assert result.removed == 0
+        assert PledgeSignature.objects.filter(drive=drive, member=leaver, signed_on=datetime.date(2025, 9, 12)).exists()
