@@ -1,4 +1,5 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from unionhub.forms import SchoolScopedModelForm, VersionedModelForm
@@ -8,10 +9,22 @@ from .models import Department, Member
 
 
 class DateInput(forms.DateInput):
+    """The browser's date picker (``<input type=date>``, ISO dates), the project's one date widget.
+
+    ``past_only=True`` offers no day after today (``max`` is today, worked out at each
+    rendering); the server must still check it.
+    """
+
     input_type = "date"
 
-    def __init__(self, **kwargs):
+    def __init__(self, *, past_only=False, **kwargs):
         super().__init__(format="%Y-%m-%d", **kwargs)
+        self.past_only = past_only
+
+    def get_context(self, name, value, attrs):
+        if self.past_only:
+            attrs = {**(attrs or {}), "max": timezone.localdate().isoformat()}
+        return super().get_context(name, value, attrs)
 
 
 class MemberForm(VersionedModelForm):

@@ -5,6 +5,7 @@ import datetime
 from django.db import models
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 HISTORY_TYPES = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
 
@@ -85,3 +86,39 @@ def history_entries(obj):
         previous = record
     entries.reverse()
     return entries
+
+
+# ---------------------------------------------------------------------------------------
+# Who joined or left a many-to-many field (``HistoricalRecords(m2m_fields=[…])``)
+# ---------------------------------------------------------------------------------------
+
+
+def m2m_snapshots(model, field_name, history_ids):
+    """What a tracked many-to-many field held at each of the history records: ``{history_id:
+    {related pk, …}}``; a record it held nothing at is missing. One query.
+
+    django-simple-history writes, with every record of ``model``, the field's rows of then.
+    """
+    field = model._meta.get_field(field_name)
+    through = HistoricalRecords.m2m_models[field]
+    column = field.m2m_reverse_field_name() + "_id"
+    snapshots = {}
+    for history_id, pk in through.objects.filter(history_id__in=history_ids).values_list("history_id", column):
+        snapshots.setdefault(history_id, set()).add(pk)
+    return snapshots
+
+
+def name_lister(related_model, snapshots, unknown="{}", **filters):
+    """A function that lists people of ``snapshots`` (pks) as "李四、张三", by pinyin.
+
+    Reads every name in one query, deleted people's too (``filters`` narrow it); a pk not
+    found is shown as ``unknown.format(pk)``.
+    """
+    ids = set().union(*snapshots.values()) if snapshots else set()
+    rows = related_model._base_manager.filter(pk__in=ids, **filters).values_list("pk", "name_pinyin", "name")
+    people = {pk: (pinyin, name) for pk, pinyin, name in rows}
+
+    def listed(pks):
+        return "、".join(name for _pinyin, name in sorted(people.get(pk, ("", unknown.format(pk))) for pk in pks))
+
+    return listed

@@ -11,9 +11,10 @@ from unionhub.forms import VersionedModelForm
 
 from ..choices import AwardRecipientKind
 from ..models import Award, MentorMeeting, MentorPair, Promotion, school_year_label
-from ..selectors.awards import current_school_year, school_year_range
+from ..periods import school_year_of
+from ..selectors.awards import school_year_range
 from ..validators import validate_not_in_future
-from .pickers import MemberPickerField
+from .pickers import MemberPickerField, member_label
 
 # Professional titles from the lowest to the highest: a member's promotions climb this ladder.
 TITLE_RANKS = {
@@ -25,28 +26,13 @@ TITLE_RANKS = {
 }
 
 
-class PastDateInput(DateInput):
-    """A date picker that offers no day after today (the server checks it anyway)."""
-
-    def get_context(self, name, value, attrs):
-        attrs = {**(attrs or {}), "max": timezone.localdate().isoformat()}
-        return super().get_context(name, value, attrs)
-
-
 def _date(value):
     return formats.date_format(value)
 
 
-def _member_label(member):
-    """张三（语文组）: which of two namesakes is meant."""
-    if member.department_id:
-        return "{}（{}）".format(member.name, member.department.name)
-    return member.name
-
-
 def _member_choices(field):
     field.queryset = field.queryset.select_related("department").only("pk", "name", "name_pinyin", "department__name")
-    field.label_from_instance = _member_label
+    field.label_from_instance = member_label
 
 
 class AwardForm(VersionedModelForm):
@@ -69,7 +55,7 @@ class AwardForm(VersionedModelForm):
             "club",
         ]
         widgets = {
-            "awarded_on": PastDateInput(),
+            "awarded_on": DateInput(past_only=True),
             "recipient_kind": forms.RadioSelect(),
         }
 
@@ -123,7 +109,7 @@ class PromotionForm(VersionedModelForm):
     class Meta(VersionedModelForm.Meta):
         model = Promotion
         fields = ["member", "title", "promoted_on", "note"]
-        widgets = {"promoted_on": PastDateInput()}
+        widgets = {"promoted_on": DateInput(past_only=True)}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -159,7 +145,7 @@ class PromotionForm(VersionedModelForm):
 
 def school_year_choices(extra=None):
     """Six school years back and one ahead, labelled 2025—2026学年; ``extra`` kept if outside."""
-    current = current_school_year()
+    current = school_year_of()
     years = set(range(current - 6, current + 2))
     if extra is not None:
         years.add(extra)
@@ -178,7 +164,7 @@ class MentorPairForm(VersionedModelForm):
         super().__init__(*args, **kwargs)
         self.fields["school_year"].choices = school_year_choices(self.instance.school_year)
         if self.instance.pk is None:
-            self.fields["school_year"].initial = current_school_year()
+            self.fields["school_year"].initial = school_year_of()
         for name in ("mentor", "mentee"):
             _member_choices(self.fields[name])
         self.fields["subject"].widget.attrs["placeholder"] = _("e.g. 语文")
@@ -208,7 +194,7 @@ class MentorMeetingForm(forms.ModelForm):
     class Meta:
         model = MentorMeeting
         fields = ["met_on", "topic", "notes"]
-        widgets = {"met_on": PastDateInput(), "notes": forms.Textarea(attrs={"rows": 2})}
+        widgets = {"met_on": DateInput(past_only=True), "notes": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, pair, **kwargs):
         super().__init__(*args, **kwargs)

@@ -5,18 +5,12 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from members.forms import DateInput
 from members.models import Member
 from unionhub.forms import SchoolScopedModelForm, VersionedModelForm
 
 from ..models import Campaign, Category, Club
-from .pickers import MemberPickerField
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
+from .pickers import MemberPickerField, member_label
 
 
 class CategoryForm(SchoolScopedModelForm):
@@ -133,7 +127,7 @@ class ClubForm(VersionedModelForm):
         leader = self.fields["leader"]
         leader.queryset = leader.queryset.select_related("department")
         # Namesakes are told apart by their departments.
-        leader.label_from_instance = lambda m: "{}（{}）".format(m.name, m.department.name) if m.department else m.name
+        leader.label_from_instance = member_label
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()

@@ -1,7 +1,6 @@
 """Forms of the 168 care action: a pair, one month of one pair, and one month of many pairs."""
 
 import datetime
-import re
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -16,20 +15,9 @@ from unionhub.forms import VersionedModelForm
 
 from ..models import CarePair, school_year_label, school_year_months
 from ..models.care import validate_month_begun
-from ..selectors.care import school_year_of
+from ..periods import parse_month, school_year_of
 from ..services.care import LogEntry
-
-MONTH_PATTERN = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?\s*(?:[-/.]\s*\d{1,2}\s*日?)?\s*$")
-
-
-def parse_month(value):
-    """``2025-10`` (also ``2025-10-01``, ``2025/10``, ``2025年10月``) → 2025-10-01, else None."""
-    match = MONTH_PATTERN.match(value or "")
-    if match:
-        year, month = int(match[1]), int(match[2])
-        if 2000 <= year <= 2100 and 1 <= month <= 12:
-            return datetime.date(year, month, 1)
-    return None
+from .pickers import member_label
 
 
 class MonthInput(forms.TextInput):
@@ -273,9 +261,7 @@ class CarePairForm(VersionedModelForm):
             .select_related("department")
             .order_by("name_pinyin", "pk")
         )
-        teacher.label_from_instance = lambda member: (
-            "{}（{}）".format(member.name, member.department.name) if member.department_id else member.name
-        )
+        teacher.label_from_instance = member_label
 
     def clean_student_name(self):
         return self.cleaned_data["student_name"].strip()

@@ -4,9 +4,9 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from members.forms import DateInput
 from unionhub.forms import VersionedModelForm
 from unionhub.uploads import check_document, process_image
 
@@ -16,13 +16,6 @@ from .pickers import MemberPickerField
 
 # Outside participants beyond this are a typing slip, not a union activity.
 MAX_OUTSIDE_PARTICIPANTS = 10000
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -82,8 +75,8 @@ class ActivityForm(VersionedModelForm):
             "outside_participants",
         ]
         widgets = {
-            "starts_on": DateInput(),
-            "ends_on": DateInput(),
+            "starts_on": DateInput(past_only=True),
+            "ends_on": DateInput(past_only=True),
             "description": forms.Textarea(attrs={"rows": 4}),
         }
 
@@ -95,9 +88,6 @@ class ActivityForm(VersionedModelForm):
             in_use |= Q(pk=self.instance.category_id)
         self.fields["category"].queryset = Category.objects.filter(in_use, school=self.school)
         self.fields["category"].empty_label = None if self.instance.category_id else "---------"
-        today = timezone.localdate().isoformat()
-        self.fields["starts_on"].widget.attrs["max"] = today
-        self.fields["ends_on"].widget.attrs["max"] = today
         self.fields["outside_participants"].widget.attrs.update({"min": 0, "max": MAX_OUTSIDE_PARTICIPANTS})
         self.existing_photos = self.instance.photos.count() if self.instance.pk else 0
 

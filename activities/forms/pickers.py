@@ -20,6 +20,13 @@ from members.choices import Gender, MemberStatus
 from members.models import Member
 
 
+def member_label(member):
+    """张三（语文组）: the member's name with their department, so that namesakes differ."""
+    if member.department_id:
+        return "{}（{}）".format(member.name, member.department.name)
+    return member.name
+
+
 class MemberPickerWidget(forms.SelectMultiple):
     template_name = "activities/widgets/member_picker.html"
 
@@ -44,8 +51,7 @@ class MemberPickerWidget(forms.SelectMultiple):
                 }
             )
             # The label says which of two namesakes is meant.
-            if member.department_id:
-                option["label"] = "{}（{}）".format(member.name, member.department.name)
+            option["label"] = member_label(member)
         return option
 
     def get_context(self, name, value, attrs):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_scopes.forms import SafeModelChoiceField
 
+from members.forms import DateInput
 from members.models import Member
 from unionhub.forms import VersionedModelForm
 
@@ -19,11 +20,7 @@ from ..choices import Audience, Festival, FundingSource, HardshipStatus, Visited
 from ..festivals import festival_date
 from ..models import GreetingBatch, GreetingRecipient, HardshipAid, HardshipCase, MutualAidGrant, Visit
 from ..services import welfare as services
-from .pickers import MemberPickerField
-
-
-def date_input():
-    return forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+from .pickers import MemberPickerField, member_label
 
 
 def money_input():
@@ -39,9 +36,7 @@ class MemberChoiceField(SafeModelChoiceField):
     """One member of the school, shown with their department so that namesakes differ."""
 
     def label_from_instance(self, member):
-        if member.department_id:
-            return "{}（{}）".format(member.name, member.department.name)
-        return member.name
+        return member_label(member)
 
 
 def school_members(school):
@@ -57,8 +52,8 @@ class PeriodFilterForm(forms.Form):
     """A year, or a start and end date (both included); the dates win over the year."""
 
     year = forms.TypedChoiceField(label=gettext_lazy("year"), required=False, coerce=int, empty_value=None)
-    start = forms.DateField(label=gettext_lazy("period start"), required=False, widget=date_input())
-    end = forms.DateField(label=gettext_lazy("period end"), required=False, widget=date_input())
+    start = forms.DateField(label=gettext_lazy("period start"), required=False, widget=DateInput())
+    end = forms.DateField(label=gettext_lazy("period end"), required=False, widget=DateInput())
 
     def __init__(self, *args, school=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -205,7 +200,7 @@ class VisitForm(MemberFieldsMixin, VersionedModelForm):
         field_classes = {"member": MemberChoiceField, "visitors": MemberPickerField}
         widgets = {
             "visited_person": forms.RadioSelect,
-            "visited_on": date_input(),
+            "visited_on": DateInput(),
             "amount": money_input(),
         }
         help_texts = {
@@ -307,7 +302,7 @@ class GreetingBatchForm(GreetingDateMixin, VersionedModelForm):
     given_on = forms.DateField(
         label=gettext_lazy("date given"),
         required=False,
-        widget=date_input(),
+        widget=DateInput(),
         help_text=gettext_lazy("Left empty: the festival's date in that year."),
     )
     members = MemberPickerField(
@@ -470,8 +465,8 @@ class HardshipCaseForm(MemberFieldsMixin, VersionedModelForm):
         fields = ["member", "hardship", "status", "opened_on", "closed_on"]
         widgets = {
             "hardship": forms.Textarea(attrs={"rows": 4}),
-            "opened_on": date_input(),
-            "closed_on": date_input(),
+            "opened_on": DateInput(),
+            "closed_on": DateInput(),
         }
         help_texts = {"closed_on": gettext_lazy("Only for a case no longer in hardship.")}
 
@@ -494,7 +489,7 @@ class HardshipAidForm(forms.ModelForm):
     class Meta:
         model = HardshipAid
         fields = ["given_on", "description", "amount", "funding_source"]
-        widgets = {"given_on": date_input(), "amount": money_input()}
+        widgets = {"given_on": DateInput(), "amount": money_input()}
 
     def __init__(self, *args, case=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -518,7 +513,7 @@ class MutualAidGrantForm(MemberFieldsMixin, VersionedModelForm):
         model = MutualAidGrant
         field_classes = {"member": MemberChoiceField}
         fields = ["member", "amount", "granted_on", "reason"]
-        widgets = {"granted_on": date_input(), "amount": money_input()}
+        widgets = {"granted_on": DateInput(), "amount": money_input()}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -9,20 +9,18 @@ group (高年级语文组) or to the school itself counts once.
 """
 
 import datetime
-from collections import defaultdict
 
-from django.apps import apps
 from django.db.models import Count, Max, Prefetch, Q
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from members.choices import ProfessionalTitle
 from members.models import Member
-from unionhub.history import history_entries
+from unionhub.history import history_entries, m2m_snapshots, name_lister
 
 from ..choices import AwardKind, AwardLevel, AwardRecipientKind
 from ..models import Award, MentorMeeting, MentorPair, Promotion, school_year_label
+from ..periods import school_year_of as current_school_year  # noqa: F401 (the old name, kept for callers)
 
 # Every record since the founding of any school here and before the end of the app's use.
 ALL_TIME = (datetime.date(1900, 1, 1), datetime.date(2999, 12, 31))
@@ -33,12 +31,6 @@ def year_range(year):
     if year is None:
         return ALL_TIME
     return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-
-
-def current_school_year(today=None):
-    """The school year running on ``today``: 2025 from September 2025 to August 2026."""
-    today = today or timezone.localdate()
-    return today.year if today.month >= 9 else today.year - 1
 
 
 def school_year_range(school_year):
@@ -337,21 +329,13 @@ def award_history(award):
     Three queries whatever the length of the history (plus one per foreign key).
     """
     entries = list(reversed(history_entries(award)))  # oldest first
-    through = apps.get_model("activities", "HistoricalAward_members")
-    snapshots = defaultdict(set)
-    rows = through.objects.filter(history_id__in=[entry["record"].history_id for entry in entries])
-    for history_id, member_id in rows.values_list("history_id", "member_id"):
-        snapshots[history_id].add(member_id)
-    member_ids = set().union(*snapshots.values()) if snapshots else set()
-    names = {
-        pk: (pinyin, name)
-        for pk, name, pinyin in Member._base_manager.filter(pk__in=member_ids).values_list("pk", "name", "name_pinyin")
-    }
+    snapshots = m2m_snapshots(Award, "members", [entry["record"].history_id for entry in entries])
+    named = name_lister(Member, snapshots)
 
     folded = []  # [entry, members before it, members after it]
     before = set()
     for entry in entries:
-        after = snapshots[entry["record"].history_id]
+        after = snapshots.get(entry["record"].history_id, set())
         only_members = not entry["changes"]
         if (
             folded
@@ -366,7 +350,7 @@ def award_history(award):
         before = after
 
     def listed(ids):
-        return "、".join(name for _pinyin, name in sorted(names.get(pk, ("", str(pk))) for pk in ids)) or "—"
+        return named(ids) or "—"
 
     label = Award._meta.get_field("members").verbose_name
     result = []

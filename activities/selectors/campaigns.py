@@ -18,10 +18,9 @@ activities or participants there are.
 from django.db.models import Count, F, IntegerField, Max, Min, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django_scopes import scope
-from simple_history.models import HistoricalRecords
 
 from members.models import Member
-from unionhub.history import history_entries
+from unionhub.history import history_entries, m2m_snapshots, name_lister
 
 from ..models import Activity, Award, Campaign, Category, Club
 
@@ -351,25 +350,9 @@ def history_with_members(obj, field_name="members", label=None):
     entries = history_entries(obj)
     if not entries:
         return entries
-    field = type(obj)._meta.get_field(field_name)
-    label = label or field.verbose_name
-    m2m_model = HistoricalRecords.m2m_models[field]
-    member_column = field.m2m_reverse_field_name() + "_id"
-    rows = m2m_model.objects.filter(history__in=[e["record"].pk for e in entries]).values_list(
-        "history_id", member_column
-    )
-    sets = {}
-    for history_id, member_id in rows:
-        sets.setdefault(history_id, set()).add(member_id)
-    all_ids = set().union(*sets.values()) if sets else set()
-    people = {
-        pk: (pinyin, name)
-        for pk, pinyin, name in Member._base_manager.filter(pk__in=all_ids).values_list("pk", "name_pinyin", "name")
-    }
-
-    def named(ids):
-        return "、".join(name for _pinyin, name in sorted(people.get(pk, ("", str(pk))) for pk in ids))
-
+    label = label or type(obj)._meta.get_field(field_name).verbose_name
+    sets = m2m_snapshots(type(obj), field_name, [e["record"].pk for e in entries])
+    named = name_lister(Member, sets)
     kept = []
     previous = set()
     for entry in reversed(entries):  # oldest first

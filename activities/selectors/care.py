@@ -11,6 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.utils import timezone
 
 from ..models import TALKS_TARGET, TUTORING_TARGET, CareLog, CarePair, month_start, school_year_months
+from ..periods import school_year_of
 
 # How a month of a pair stands against the two targets.
 BOTH = "both"  # both targets met
@@ -18,11 +19,6 @@ ONE = "one"  # one of the two met
 NONE = "none"  # neither met
 MISSING = "missing"  # begun, not logged
 FUTURE = "future"  # not begun yet
-
-
-def school_year_of(day):
-    """The school year (its first calendar year) a day falls in: September starts a new one."""
-    return day.year if day.month >= 9 else day.year - 1
 
 
 def previous_month(day):

@@ -10,19 +10,16 @@ import calendar
 import datetime
 from collections import OrderedDict
 
-from django.apps import apps
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils.translation import gettext as _
 
 from members.models import Member
-from unionhub.history import history_entries
+from unionhub.history import history_entries, m2m_snapshots, name_lister
 
 from ..models import Activity, ActivityAttachment, ActivityPhoto, Category
 
 Participation = Activity.participants.through
-# django-simple-history's snapshot of the participants, one set of rows per history record.
-HistoricalParticipation = apps.get_model("activities", "HistoricalActivity_participants")
 
 
 def _live_participations():
@@ -121,20 +118,8 @@ def activity_history(activity):
         else:
             groups.append({**entry, "changes": list(entry["changes"]), "last": entry["record"]})
 
-    snapshots = {}
-    rows = HistoricalParticipation.objects.filter(history__in=[group["last"].pk for group in groups]).values_list(
-        "history_id", "member_id"
-    )
-    for history_id, member_id in rows:
-        snapshots.setdefault(history_id, set()).add(member_id)
-    member_ids = set().union(*snapshots.values()) if snapshots else set()
-    people = Member.all_objects.filter(school=activity.school_id, pk__in=member_ids).values_list(
-        "pk", "name", "name_pinyin"
-    )
-    names = {pk: (pinyin, name) for pk, name, pinyin in people}
-
-    def named(ids):
-        return "、".join(name for _pinyin, name in sorted(names.get(pk, ("", "#{}".format(pk))) for pk in ids))
+    snapshots = m2m_snapshots(Activity, "participants", [group["last"].pk for group in groups])
+    named = name_lister(Member, snapshots, unknown="#{}", school=activity.school_id)
 
     previous = set()
     for group in groups:

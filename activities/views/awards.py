@@ -29,6 +29,7 @@ from ..forms.awards import (
     PromotionForm,
 )
 from ..models import Award, MentorPair, Promotion, school_year_label
+from ..periods import school_year_of, year_from_query
 from ..selectors import awards as selectors
 from ..services import awards as services
 from .base import (
@@ -42,19 +43,6 @@ from .base import (
 )
 
 PAGE_SIZE = 50
-
-
-def chosen_year(request, key, default):
-    """The year asked for in the query string: ``default`` when the key is absent, None
-    (every year) when it is empty, ``default`` when it is not a plausible year."""
-    if key not in request.GET:
-        return default
-    value = request.GET[key].strip()
-    if not value:
-        return None
-    if value.isdigit() and 1900 <= int(value) <= 2999:
-        return int(value)
-    return default
 
 
 def year_options(years, chosen):
@@ -83,7 +71,7 @@ class AwardListView(RecordPermissionMixin, ListView):
 
     def get(self, request, *args, **kwargs):
         school = request.school
-        self.year = chosen_year(request, "year", timezone.localdate().year)
+        self.year = year_from_query(request, "year", timezone.localdate().year, blank=None)
         years = year_options(selectors.award_years(school), self.year)
         self.filter_form = AwardFilterForm(filter_data(request, "year", self.year), school=school, years=years)
         self.filter_form.is_valid()
@@ -177,7 +165,7 @@ class PromotionListView(RecordPermissionMixin, ListView):
     paginator_class = CappedPaginator
 
     def get(self, request, *args, **kwargs):
-        self.year = chosen_year(request, "year", timezone.localdate().year)
+        self.year = year_from_query(request, "year", timezone.localdate().year, blank=None)
         years = year_options(selectors.promotion_years(request.school), self.year)
         self.filter_form = PromotionFilterForm(filter_data(request, "year", self.year), years=years)
         self.filter_form.is_valid()
@@ -288,7 +276,7 @@ class MentorListView(RecordPermissionMixin, ListView):
     paginator_class = CappedPaginator
 
     def get(self, request, *args, **kwargs):
-        self.school_year = chosen_year(request, "school_year", selectors.current_school_year())
+        self.school_year = year_from_query(request, "school_year", school_year_of(), blank=None)
         years = year_options(selectors.mentor_school_years(request.school), self.school_year)
         self.filter_form = MentorFilterForm(filter_data(request, "school_year", self.school_year), years=years)
         self.filter_form.is_valid()

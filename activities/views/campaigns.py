@@ -14,6 +14,7 @@ from unionhub.views import RoleRequiredMixin, SchoolScopedMixin
 
 from ..forms.campaigns import CampaignForm, CategoryForm, ClubForm
 from ..models import Campaign, Category, Club
+from ..periods import year_from_query
 from ..selectors import campaigns as selectors
 from ..services import campaigns as services
 from .base import (
@@ -83,12 +84,7 @@ class CampaignListView(RoleRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         school = self.request.school
         years = selectors.campaign_years(school)
-        try:
-            year = int(self.request.GET.get("year", ""))
-        except ValueError:
-            year = years[0] if years else timezone.localdate().year
-        if not 1900 <= year <= 2999:
-            year = timezone.localdate().year
+        year = year_from_query(self.request, "year", years[0] if years else timezone.localdate().year)
         if year not in years:
             years = sorted({*years, year}, reverse=True)
         context.update({"years": years, "year": year, "campaigns": selectors.campaigns_of_year(school, year)})

@@ -31,7 +31,6 @@ from ..forms.care import (
     CareMonthFormSet,
     CareMonthRowForm,
     CarePairForm,
-    parse_month,
 )
 from ..models import (
     TALKS_TARGET,
@@ -42,6 +41,7 @@ from ..models import (
     school_year_label,
     school_year_months,
 )
+from ..periods import parse_month, school_year_of, year_from_query
 from ..selectors import care as selectors
 from ..services.care import LogConflict, log_state, save_log, save_month
 from .base import (
@@ -60,14 +60,6 @@ GRID_URL = "activities:care_grid"
 def sees_everyone(user):
     """Chair and staff see every pair; a teacher only their own."""
     return user_can(user, Action.VIEW_RECORDS)
-
-
-def year_from(value, default):
-    try:
-        year = int(value)
-    except (TypeError, ValueError):
-        return default
-    return year if 2000 <= year <= 2100 else default
 
 
 def grid_url(year, anchor=""):
@@ -176,7 +168,7 @@ class CareGridView(TeachersToo, RoleRequiredMixin, CareGridMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         today = timezone.localdate()
-        self.year = year_from(request.GET.get("year"), selectors.school_year_of(today))
+        self.year = year_from_query(request, "year", school_year_of(today), first=2000, last=2100)
         self.teacher = None
         if not sees_everyone(request.user):
             self.teacher = own_member(request.user)
@@ -220,7 +212,7 @@ class CareGridView(TeachersToo, RoleRequiredMixin, CareGridMixin, TemplateView):
             if row["pair"].pk == self.edit_pair_id:
                 row["entries"] = [month_entry(cell) for cell in row["cells"]]
         today = timezone.localdate()
-        current = selectors.school_year_of(today)
+        current = school_year_of(today)
         last_month = selectors.previous_month(today)
         missing = []
         if not unlinked:
@@ -271,7 +263,7 @@ class CareMonthView(TeachersToo, RoleRequiredMixin, View):
             teacher = own_member(self.request.user)
             if teacher is None:
                 return {}
-        pairs = selectors.pairs_of_year(school, selectors.school_year_of(month), teacher)
+        pairs = selectors.pairs_of_year(school, school_year_of(month), teacher)
         return {pair.pk: pair for pair in pairs}
 
     def choice_form(self, data):
@@ -331,7 +323,7 @@ class CareMonthView(TeachersToo, RoleRequiredMixin, View):
             )
         else:
             messages.info(request, _("%(month)s: nothing had changed.") % {"month": label})
-        return redirect(grid_url(selectors.school_year_of(month), "#care-grid"))
+        return redirect(grid_url(school_year_of(month), "#care-grid"))
 
     def refused(self, choice, month, formset):
         messages.error(self.request, _("Nothing was saved: correct the rows marked below and save again."))
@@ -390,7 +382,7 @@ class CareMonthView(TeachersToo, RoleRequiredMixin, View):
                     "previous_month": "{:%Y-%m}".format(selectors.previous_month(month)),
                     "next_month": "{:%Y-%m}".format(month + datetime.timedelta(days=32)),
                     "next_begun": month_start(month + datetime.timedelta(days=32)) <= timezone.localdate(),
-                    "year": selectors.school_year_of(month),
+                    "year": school_year_of(month),
                 }
             )
         return render(self.request, self.template_name, context)
@@ -474,7 +466,7 @@ class CarePairCreateView(CarePairMixin, RecordCreateView):
 
     def get_initial(self):
         initial = super().get_initial()
-        year = year_from(self.request.GET.get("year"), None)
+        year = year_from_query(self.request, "year", None, first=2000, last=2100)
         if year is not None:
             initial["school_year"] = year
         return initial

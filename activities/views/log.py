@@ -23,6 +23,7 @@ from unionhub.views import RoleRequiredMixin
 from ..filters import ActivityFilter
 from ..forms.log import ActivityForm
 from ..models import Activity, ActivityAttachment, ActivityPhoto, Category
+from ..periods import parse_month
 from ..selectors import log as selectors
 from ..services import log as services
 from .base import (
@@ -108,16 +109,6 @@ def _sort_link(params, key, current):
     }
 
 
-def _parse_month(value, today):
-    try:
-        year, month = (int(part) for part in (value or "").split("-"))
-        if 1900 <= year <= 2999 and 1 <= month <= 12:
-            return year, month
-    except ValueError:
-        pass
-    return today.year, today.month
-
-
 def _shift_month(year, month, delta):
     index = year * 12 + month - 1 + delta
     return index // 12, index % 12 + 1
@@ -132,7 +123,8 @@ class ActivityCalendarView(RoleRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         today = timezone.localdate()
-        year, month = _parse_month(self.request.GET.get("month"), today)
+        chosen = parse_month(self.request.GET.get("month"), strict=True, first_year=1900, last_year=2999) or today
+        year, month = chosen.year, chosen.month
         categories = Category.objects.filter(school=self.request.school)
         category = None
         category_id = self.request.GET.get("category", "")

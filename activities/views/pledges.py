@@ -29,6 +29,7 @@ from ..forms.pledges import (
     SignatureForm,
 )
 from ..models import EthicsAssessment, EthicsPeriod, PledgeDrive
+from ..periods import year_from_query
 from ..selectors import pledges as selectors
 from ..services import pledges as services
 from .base import (
@@ -71,8 +72,7 @@ class PledgeListView(RecordPermissionMixin, ListView):
     paginator_class = CappedPaginator
 
     def get_year(self):
-        year = self.request.GET.get("year", "")
-        return int(year) if year.isdigit() else None
+        return year_from_query(self.request, "year", None, first=None, last=None)
 
     def get_queryset(self):
         drives = selectors.drives_with_counts(self.request.school)
