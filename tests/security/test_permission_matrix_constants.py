@@ -12,3 +12,45 @@ def a_member(school):
 
     with scopes_disabled():
         return MemberFactory(school=school)
+
+
+# Rows shared by the matrix modules of the union's records, per role
+# (anonymous, chair, staff, teacher, district).
+STAFF_LIST = {"GET": {"own": (LOGIN, 200, 200, 403, 403)}}
+STAFF_CREATE = {
+    "GET": {"own": (LOGIN, 200, 200, 403, 403)},
+    "POST": {"own": (LOGIN, 302, 302, 403, 403)},
+}
+# A teacher reaches their own records; another school's answers 404 to them too.
+DETAIL_TEACHER_OWN = {
+    "GET": {
+        "own": (LOGIN, 200, 200, 403, 403),
+        "other": (LOGIN, 404, 404, 404, 403),
+    }
+}
+RECORD_UPDATE = {
+    "GET": {
+        "own": (LOGIN, 200, 200, 403, 403),
+        "other": (LOGIN, 404, 404, 403, 403),
+    },
+    "POST": {
+        "own": (LOGIN, 302, 302, 403, 403),
+        "other": (LOGIN, 404, 404, 403, 403),
+    },
+}
+RECORD_DELETE = {
+    "GET": {
+        "own": (LOGIN, 200, 403, 403, 403),
+        "other": (LOGIN, 404, 403, 403, 403),
+    },
+    "POST": {
+        "own": (LOGIN, 302, 403, 403, 403),
+        "other": (LOGIN, 404, 403, 403, 403),
+    },
+}
+RECORD_RESTORE = {
+    "POST": {
+        "own": (LOGIN, 302, 403, 403, 403),
+        "other": (LOGIN, 404, 403, 403, 403),
+    }
+}

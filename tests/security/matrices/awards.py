@@ -10,50 +10,28 @@ from django_scopes import scopes_disabled
 
 from ...activity_factories import AwardFactory, MentorPairFactory, PromotionFactory
 from ...factories import MemberFactory
-from ..test_permission_matrix_constants import LOGIN, a_member
+from ..test_permission_matrix_constants import (
+    DETAIL_TEACHER_OWN,
+    LOGIN,
+    RECORD_DELETE,
+    RECORD_RESTORE,
+    RECORD_UPDATE,
+    STAFF_CREATE,
+    STAFF_LIST,
+    a_member,
+)
 
 MATRIX = {}
 OBJECT_KINDS = {}
 OBJECT_MAKERS = {}
 POST_DATA = {}
 
-LIST = {"GET": {"own": (LOGIN, 200, 200, 403, 403)}}
-CREATE = {
-    "GET": {"own": (LOGIN, 200, 200, 403, 403)},
-    "POST": {"own": (LOGIN, 302, 302, 403, 403)},
-}
-DETAIL_TEACHER_MAY_REACH = {
-    "GET": {
-        "own": (LOGIN, 200, 200, 403, 403),
-        "other": (LOGIN, 404, 404, 404, 403),
-    },
-}
-UPDATE = {
-    "GET": {
-        "own": (LOGIN, 200, 200, 403, 403),
-        "other": (LOGIN, 404, 404, 403, 403),
-    },
-    "POST": {
-        "own": (LOGIN, 302, 302, 403, 403),
-        "other": (LOGIN, 404, 404, 403, 403),
-    },
-}
-DELETE = {
-    "GET": {
-        "own": (LOGIN, 200, 403, 403, 403),
-        "other": (LOGIN, 404, 403, 403, 403),
-    },
-    "POST": {
-        "own": (LOGIN, 302, 403, 403, 403),
-        "other": (LOGIN, 404, 403, 403, 403),
-    },
-}
-RESTORE = {
-    "POST": {
-        "own": (LOGIN, 302, 403, 403, 403),
-        "other": (LOGIN, 404, 403, 403, 403),
-    },
-}
+LIST = STAFF_LIST
+CREATE = STAFF_CREATE
+DETAIL_TEACHER_MAY_REACH = DETAIL_TEACHER_OWN
+UPDATE = RECORD_UPDATE
+DELETE = RECORD_DELETE
+RESTORE = RECORD_RESTORE
 
 
 MATRIX.update(

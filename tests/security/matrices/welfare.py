@@ -19,53 +19,31 @@ from ...activity_factories import (
     MutualAidGrantFactory,
     VisitFactory,
 )
-from ..test_permission_matrix_constants import LOGIN, a_member
+from ..test_permission_matrix_constants import (
+    DETAIL_TEACHER_OWN,
+    LOGIN,
+    RECORD_DELETE,
+    RECORD_RESTORE,
+    RECORD_UPDATE,
+    STAFF_CREATE,
+    STAFF_LIST,
+    a_member,
+)
 
 # (anonymous, chair, staff, teacher, district)
 LIST_OWN = {"GET": {"own": (LOGIN, 200, 200, 200, 403)}}
-LIST_STAFF = {"GET": {"own": (LOGIN, 200, 200, 403, 403)}}
-DETAIL_OWN = {
-    "GET": {
-        "own": (LOGIN, 200, 200, 403, 403),
-        "other": (LOGIN, 404, 404, 404, 403),
-    }
-}
+LIST_STAFF = STAFF_LIST
+DETAIL_OWN = DETAIL_TEACHER_OWN
 DETAIL_STAFF = {
     "GET": {
         "own": (LOGIN, 200, 200, 403, 403),
         "other": (LOGIN, 404, 404, 403, 403),
     }
 }
-UPDATE = {
-    "GET": {
-        "own": (LOGIN, 200, 200, 403, 403),
-        "other": (LOGIN, 404, 404, 403, 403),
-    },
-    "POST": {
-        "own": (LOGIN, 302, 302, 403, 403),
-        "other": (LOGIN, 404, 404, 403, 403),
-    },
-}
-DELETE = {
-    "GET": {
-        "own": (LOGIN, 200, 403, 403, 403),
-        "other": (LOGIN, 404, 403, 403, 403),
-    },
-    "POST": {
-        "own": (LOGIN, 302, 403, 403, 403),
-        "other": (LOGIN, 404, 403, 403, 403),
-    },
-}
-RESTORE = {
-    "POST": {
-        "own": (LOGIN, 302, 403, 403, 403),
-        "other": (LOGIN, 404, 403, 403, 403),
-    }
-}
-CREATE = {
-    "GET": {"own": (LOGIN, 200, 200, 403, 403)},
-    "POST": {"own": (LOGIN, 302, 302, 403, 403)},
-}
+UPDATE = RECORD_UPDATE
+DELETE = RECORD_DELETE
+RESTORE = RECORD_RESTORE
+CREATE = STAFF_CREATE
 POST_ON_OBJECT = {
     "POST": {
         "own": (LOGIN, 302, 302, 403, 403),
