@@ -6,6 +6,7 @@ app_name = "members"
 
 urlpatterns = [
     path("", views.MemberListView.as_view(), name="member_list"),
+    path("search/", views.MemberSearchView.as_view(), name="member_search"),
     path("new/", views.MemberCreateView.as_view(), name="member_create"),
     path("export.xlsx", views.RosterExportView.as_view(), name="roster_export"),
     path("import/", views.RosterImportView.as_view(), name="roster_import"),

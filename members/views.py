@@ -26,6 +26,7 @@ from unionhub.views import ConcurrentUpdateMixin, RoleRequiredMixin, SchoolScope
 from unionhub.xlsx import Sheet, write_workbook
 
 from . import services
+from .choices import MemberStatus
 from .columns import EXAMPLE_ROW, ROSTER_COLUMNS, member_row
 from .filters import MemberFilter
 from .forms import DepartmentForm, MemberForm, RosterImportForm
@@ -379,3 +380,30 @@ class AccountActiveView(AccountObjectMixin, View):
         else:
             messages.success(request, _("The account %(username)s is disabled.") % {"username": account.username})
         return redirect("members:account_list")
+
+
+# The picker offers at most this many matches: typing more narrows them.
+SEARCH_LIMIT = 20
+
+
+class MemberSearchView(RoleRequiredMixin, View):
+    """The member picker's search: members of the school by pinyin initials, full pinyin
+    or name, as buttons the picker adds on a click. One query."""
+
+    required_action = Action.EDIT_RECORDS
+
+    def get(self, request):
+        query = request.GET.get("q", "").strip()[:30]
+        members = []
+        if query:
+            members = (
+                Member.objects.filter(school=request.school)
+                .search(query)
+                .select_related("department")
+                .order_by("name_pinyin", "pk")[:SEARCH_LIMIT]
+            )
+        return render(
+            request,
+            "members/widgets/member_search_results.html",
+            {"members": members, "query": query, "active": MemberStatus.ACTIVE},
+        )

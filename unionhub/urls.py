@@ -19,5 +19,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("members/", include("members.urls")),
     path("activities/", include("activities.urls")),
+    path("congress/", include("congress.urls")),
+    path("disclosure/", include("disclosure.urls")),
     path("admin/", admin.site.urls),
 ]

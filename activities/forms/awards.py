@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from members.choices import ProfessionalTitle
 from members.forms import DateInput
 from members.models import Member
+from members.pickers import MemberPickerField, member_label
 from unionhub.forms import VersionedModelForm
 
 from ..choices import AwardRecipientKind
@@ -14,7 +15,6 @@ from ..models import Award, MentorMeeting, MentorPair, Promotion, school_year_la
 from ..periods import school_year_of
 from ..selectors.awards import school_year_range
 from ..validators import validate_not_in_future
-from .pickers import MemberPickerField, member_label
 
 # Professional titles from the lowest to the highest: a member's promotions climb this ladder.
 TITLE_RANKS = {

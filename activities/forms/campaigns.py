@@ -7,10 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 from members.forms import DateInput
 from members.models import Member
+from members.pickers import MemberPickerField, member_label
 from unionhub.forms import SchoolScopedModelForm, VersionedModelForm
 
 from ..models import Campaign, Category, Club
-from .pickers import MemberPickerField, member_label
 
 
 class CategoryForm(SchoolScopedModelForm):

@@ -11,13 +11,13 @@ from django.utils.translation import gettext_lazy as _
 
 from members.choices import MemberStatus
 from members.models import Department
+from members.pickers import member_label
 from unionhub.forms import VersionedModelForm
 
 from ..models import CarePair, school_year_label, school_year_months
 from ..models.care import validate_month_begun
 from ..periods import parse_month, school_year_of
 from ..services.care import LogEntry
-from .pickers import member_label
 
 
 class MonthInput(forms.TextInput):

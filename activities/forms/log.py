@@ -7,12 +7,12 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from members.forms import DateInput
+from members.pickers import MemberPickerField
 from unionhub.forms import VersionedModelForm
 from unionhub.uploads import check_document, process_image
 
 from ..models import Activity, Category
 from ..services import log as services
-from .pickers import MemberPickerField
 
 # Outside participants beyond this are a typing slip, not a union activity.
 MAX_OUTSIDE_PARTICIPANTS = 10000

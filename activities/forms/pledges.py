@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from members.forms import DateInput
 from members.models import Department, Member
+from members.pickers import MemberPickerField
 from unionhub.forms import VersionedModelForm
 
 from ..choices import AssessmentPeriodKind, EthicsGrade
@@ -26,7 +27,6 @@ from ..selectors.pledges import (
 )
 from ..services.pledges import grade_for_score
 from ..validators import validate_not_in_future
-from .pickers import MemberPickerField
 
 AUDIENCE_CHOICES = [
     (AUDIENCE_ACTIVE, _("All members in service")),

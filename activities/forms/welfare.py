@@ -14,13 +14,13 @@ from django_scopes.forms import SafeModelChoiceField
 
 from members.forms import DateInput
 from members.models import Member
+from members.pickers import MemberPickerField, member_label
 from unionhub.forms import VersionedModelForm
 
 from ..choices import Audience, Festival, FundingSource, HardshipStatus, VisitedPerson, VisitReason
 from ..festivals import festival_date
 from ..models import GreetingBatch, GreetingRecipient, HardshipAid, HardshipCase, MutualAidGrant, Visit
 from ..services import welfare as services
-from .pickers import MemberPickerField, member_label
 
 
 def money_input():

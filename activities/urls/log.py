@@ -25,5 +25,4 @@ urlpatterns = [
         views.ActivityAttachmentDeleteView.as_view(),
         name="activity_attachment_delete",
     ),
-    path("members/search/", views.MemberSearchView.as_view(), name="member_search"),
 ]

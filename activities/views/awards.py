@@ -16,6 +16,15 @@ from django.views.generic.edit import ModelFormMixin
 
 from unionhub.history import history_entries
 from unionhub.pagination import CappedPaginator
+from unionhub.record_views import (
+    RecordCreateView,
+    RecordDeleteView,
+    RecordDetailView,
+    RecordPermissionMixin,
+    RecordRestoreView,
+    RecordUpdateView,
+    TeacherParticipantMixin,
+)
 from unionhub.roles import Action, user_can
 
 from ..choices import AwardKind, AwardLevel
@@ -32,15 +41,6 @@ from ..models import Award, MentorPair, Promotion, school_year_label
 from ..periods import school_year_of, year_from_query
 from ..selectors import awards as selectors
 from ..services import awards as services
-from .base import (
-    RecordCreateView,
-    RecordDeleteView,
-    RecordDetailView,
-    RecordPermissionMixin,
-    RecordRestoreView,
-    RecordUpdateView,
-    TeacherParticipantMixin,
-)
 
 PAGE_SIZE = 50
 

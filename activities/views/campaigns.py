@@ -9,6 +9,13 @@ from django.utils.translation import gettext as _
 from django.views.generic import CreateView, ListView, TemplateView, UpdateView
 
 from unionhub.history import history_entries
+from unionhub.record_views import (
+    RecordCreateView,
+    RecordDeleteView,
+    RecordDetailView,
+    RecordRestoreView,
+    RecordUpdateView,
+)
 from unionhub.roles import Action
 from unionhub.views import RoleRequiredMixin, SchoolScopedMixin
 
@@ -17,13 +24,6 @@ from ..models import Campaign, Category, Club
 from ..periods import year_from_query
 from ..selectors import campaigns as selectors
 from ..services import campaigns as services
-from .base import (
-    RecordCreateView,
-    RecordDeleteView,
-    RecordDetailView,
-    RecordRestoreView,
-    RecordUpdateView,
-)
 
 # ---------------------------------------------------------------------------------------
 # Categories: edited per school, never deleted

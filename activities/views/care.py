@@ -22,6 +22,15 @@ from django.views import View
 from django.views.generic import TemplateView
 from django.views.generic.detail import SingleObjectMixin
 
+from unionhub.record_views import (
+    RecordCreateView,
+    RecordDeleteView,
+    RecordDetailView,
+    RecordPermissionMixin,
+    RecordRestoreView,
+    RecordUpdateView,
+    own_member,
+)
 from unionhub.roles import Action, Role, user_can
 from unionhub.views import RoleRequiredMixin
 
@@ -44,15 +53,6 @@ from ..models import (
 from ..periods import parse_month, school_year_of, year_from_query
 from ..selectors import care as selectors
 from ..services.care import LogConflict, log_state, save_log, save_month
-from .base import (
-    RecordCreateView,
-    RecordDeleteView,
-    RecordDetailView,
-    RecordPermissionMixin,
-    RecordRestoreView,
-    RecordUpdateView,
-    own_member,
-)
 
 GRID_URL = "activities:care_grid"
 

@@ -6,7 +6,7 @@ import datetime
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import NoReverseMatch
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,9 +14,16 @@ from django.views import View
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from members.choices import MemberStatus
-from members.models import Member
 from unionhub.pagination import CappedPaginator
+from unionhub.record_views import (
+    RecordCreateView,
+    RecordDeleteView,
+    RecordPermissionMixin,
+    RecordRestoreView,
+    RecordUpdateView,
+    TeacherParticipantMixin,
+    own_member,
+)
 from unionhub.roles import Action, Role, user_can
 from unionhub.views import RoleRequiredMixin
 
@@ -26,15 +33,6 @@ from ..models import Activity, ActivityAttachment, ActivityPhoto, Category
 from ..periods import parse_month
 from ..selectors import log as selectors
 from ..services import log as services
-from .base import (
-    RecordCreateView,
-    RecordDeleteView,
-    RecordPermissionMixin,
-    RecordRestoreView,
-    RecordUpdateView,
-    TeacherParticipantMixin,
-    own_member,
-)
 
 # ?sort= keys of the list and the columns they order by (a leading "-" reverses).
 SORTS = {
@@ -44,7 +42,6 @@ SORTS = {
     "participants": ("participant_count", "starts_on", "pk"),
 }
 DEFAULT_SORT = "-date"
-SEARCH_LIMIT = 20
 
 
 def _sort_key(request):
@@ -309,26 +306,3 @@ class ActivityAttachmentDeleteView(AttachmentMixin, View):
         services.delete_attachment(attachment)
         messages.success(request, _("“%(name)s” has been removed.") % {"name": name})
         return redirect(activity.get_absolute_url() + "#attachments")
-
-
-class MemberSearchView(RoleRequiredMixin, View):
-    """The member picker's search: members of the school by pinyin initials, full pinyin
-    or name, as buttons the picker adds on a click. One query."""
-
-    required_action = Action.EDIT_RECORDS
-
-    def get(self, request):
-        query = request.GET.get("q", "").strip()[:30]
-        members = []
-        if query:
-            members = (
-                Member.objects.filter(school=request.school)
-                .search(query)
-                .select_related("department")
-                .order_by("name_pinyin", "pk")[:SEARCH_LIMIT]
-            )
-        return render(
-            request,
-            "activities/widgets/member_search_results.html",
-            {"members": members, "query": query, "active": MemberStatus.ACTIVE},
-        )

@@ -15,6 +15,15 @@ from members.models import Department
 from members.views import xlsx_response
 from unionhub.history import history_entries
 from unionhub.pagination import CappedPaginator
+from unionhub.record_views import (
+    RecordCreateView,
+    RecordDeleteView,
+    RecordDetailView,
+    RecordPermissionMixin,
+    RecordRestoreView,
+    RecordUpdateView,
+    own_member,
+)
 from unionhub.roles import Action, Role, user_can
 from unionhub.views import RoleRequiredMixin
 from unionhub.xlsx import Sheet, write_workbook
@@ -32,15 +41,6 @@ from ..models import EthicsAssessment, EthicsPeriod, PledgeDrive
 from ..periods import year_from_query
 from ..selectors import pledges as selectors
 from ..services import pledges as services
-from .base import (
-    RecordCreateView,
-    RecordDeleteView,
-    RecordDetailView,
-    RecordPermissionMixin,
-    RecordRestoreView,
-    RecordUpdateView,
-    own_member,
-)
 
 SHOW_CHOICES = ("all", "unsigned", "signed")
 

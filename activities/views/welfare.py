@@ -14,12 +14,7 @@ from django.views.generic import ListView
 
 from unionhub.history import history_entries
 from unionhub.pagination import CappedPaginator
-from unionhub.roles import Action, user_can
-
-from ..forms import welfare as forms
-from ..models import GreetingBatch, GreetingRecipient, HardshipCase, MutualAidGrant, Visit
-from ..selectors import welfare as selectors
-from .base import (
+from unionhub.record_views import (
     RecordCreateView,
     RecordDeleteView,
     RecordDetailView,
@@ -28,6 +23,11 @@ from .base import (
     RecordUpdateView,
     own_member,
 )
+from unionhub.roles import Action, user_can
+
+from ..forms import welfare as forms
+from ..models import GreetingBatch, GreetingRecipient, HardshipCase, MutualAidGrant, Visit
+from ..selectors import welfare as selectors
 
 PER_PAGE = 50
 

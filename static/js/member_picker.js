@@ -1,4 +1,4 @@
-/* The fast member picker (activities/forms/pickers.py).
+/* The fast member picker (members/pickers.py).
  *
  * Progressive enhancement of a plain <select multiple>: the select stays in the form and
  * keeps the chosen members; this script hides it and shows chips, a pinyin search box

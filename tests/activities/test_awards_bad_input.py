@@ -91,7 +91,7 @@ def test_a_group_award_lists_no_members(staff_client, colleague):
 def test_an_award_to_a_member_of_another_school_is_refused(staff_client, other_member):
     errors, _page = post_award(staff_client, members=[other_member.pk])
 
-    # The member picker words the refusal (activities/forms/pickers.py).
+    # The member picker words the refusal (members/pickers.py).
     assert list(errors) == ["members"]
 
 

@@ -11,10 +11,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
-from activities.forms.pickers import MemberPickerField, MemberPickerWidget
 from activities.models import Club
 from members.choices import Gender, MemberStatus
 from members.models import Member
+from members.pickers import MemberPickerField, MemberPickerWidget
 from tests.factories import DepartmentFactory, MemberFactory
 from unionhub.forms import SchoolScopedModelForm
 
@@ -22,7 +22,7 @@ from .factories_log import add_members
 
 pytestmark = pytest.mark.usefixtures("fast_password_hasher")
 
-SEARCH = reverse("activities:member_search")
+SEARCH = reverse("members:member_search")
 
 
 class TwoPickers(forms.Form):

@@ -354,7 +354,11 @@ def snapshot(obj):
             "users": list(User.objects.order_by("pk").values("pk", "password", "is_active", "role", "school_id")),
         }
         # Every table of the union's records, deleted rows and history included.
-        for model in apps.get_app_config("activities").get_models():
+        for model in [
+            *apps.get_app_config("activities").get_models(),
+            *apps.get_app_config("congress").get_models(),
+            *apps.get_app_config("disclosure").get_models(),
+        ]:
             state[model._meta.label] = list(model._base_manager.order_by("pk").values())
     if obj is not None:
         state["object"] = (type(obj).__name__, obj.pk)

@@ -8,9 +8,9 @@ Each module holds:
   (``obj`` is None when the pk does not exist).
 """
 
-from . import awards, campaigns, care, log, pledges, welfare
+from . import awards, campaigns, care, congress, disclosure, log, pledges, welfare
 
-MODULES = [log, campaigns, pledges, awards, care, welfare]
+MODULES = [log, campaigns, pledges, awards, care, welfare, congress, disclosure]
 
 MATRIX = {}
 OBJECT_KINDS = {}

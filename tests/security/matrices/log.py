@@ -29,7 +29,7 @@ MATRIX["activities:activity_create"] = {
     "GET": {"own": (LOGIN, 200, 200, 403, 403)},
     "POST": {"own": (LOGIN, 302, 302, 403, 403)},
 }
-MATRIX["activities:member_search"] = {"GET": {"own": (LOGIN, 200, 200, 403, 403)}}
+MATRIX["members:member_search"] = {"GET": {"own": (LOGIN, 200, 200, 403, 403)}}
 
 # ---- an activity ------------------------------------------------------------------------
 READ = {"own": (LOGIN, 200, 200, 403, 403), "other": (LOGIN, 404, 404, 403, 403)}

@@ -2,7 +2,7 @@
 
 Without JavaScript the field is a plain multiple select of the school's members. With it,
 ``static/js/member_picker.js`` hides the select and shows the chosen members as chips, a
-search box that asks ``activities:member_search`` (htmx) for members by pinyin initials,
+search box that asks ``members:member_search`` (htmx) for members by pinyin initials,
 full pinyin or name, and buttons that add a whole department, all women staff, all
 retirees or everyone in service. The buttons work from data attributes on the select's
 options, so adding a group costs no request. Any field name, and several pickers on one
@@ -28,7 +28,7 @@ def member_label(member):
 
 
 class MemberPickerWidget(forms.SelectMultiple):
-    template_name = "activities/widgets/member_picker.html"
+    template_name = "members/widgets/member_picker.html"
 
     def _render(self, template_name, context, renderer=None):
         # The project's template engine (the widget's template lives in templates/),
@@ -64,7 +64,7 @@ class MemberPickerWidget(forms.SelectMultiple):
                     departments[member.department_id] = member.department
         context["widget"]["departments"] = sorted(departments.values(), key=lambda d: (d.position, d.name))
         context["widget"]["picker_id"] = context["widget"]["attrs"].get("id") or "picker-{}".format(name)
-        context["widget"]["search_url"] = reverse("activities:member_search")
+        context["widget"]["search_url"] = reverse("members:member_search")
         context["widget"]["status_active"] = MemberStatus.ACTIVE
         context["widget"]["status_retired"] = MemberStatus.RETIRED
         return context

@@ -1,4 +1,6 @@
-"""Mixins and generic views every concern of the activities app is built from."""
+"""Generic views for a school's records (``RecordModel``): permission by role and, for a
+teacher, by ownership or participation; a page with history; create and update (refusing
+concurrent edits); soft delete and restore. Every app with records builds on these."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -9,9 +11,9 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import CreateView, DetailView, UpdateView
 
-from unionhub.history import history_entries
-from unionhub.roles import Action, Role, user_can
-from unionhub.views import ConcurrentUpdateMixin, RoleRequiredMixin, SchoolScopedMixin
+from .history import history_entries
+from .roles import Action, Role, user_can
+from .views import ConcurrentUpdateMixin, RoleRequiredMixin, SchoolScopedMixin
 
 
 def own_member(user):

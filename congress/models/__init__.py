@@ -1,0 +1,1 @@
+"""Models of the congress app, one module per concern."""
