@@ -119,7 +119,7 @@ def test_staff_record_an_activity_with_participants_and_photos(
     page.evaluate("window.__sameDocument = true")
     for done, (initials, name) in enumerate(PICKED.items(), start=1):
         with page.expect_response(
-            lambda r, initials=initials: "/activities/members/search/" in r.url and "q=" + initials in r.url
+            lambda r, initials=initials: "/members/search/" in r.url and "q=" + initials in r.url
         ) as answer:
             search.press_sequentially(initials, delay=30)
         assert answer.value.status == 200
