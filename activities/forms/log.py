@@ -11,7 +11,7 @@ from members.pickers import MemberPickerField
 from unionhub.forms import VersionedModelForm
 from unionhub.uploads import check_document, process_image
 
-from ..models import Activity, Category
+from ..models import Activity, Campaign, Category, Club
 from ..services import log as services
 
 # Outside participants beyond this are a typing slip, not a union activity.
@@ -88,6 +88,13 @@ class ActivityForm(VersionedModelForm):
             in_use |= Q(pk=self.instance.category_id)
         self.fields["category"].queryset = Category.objects.filter(in_use, school=self.school)
         self.fields["category"].empty_label = None if self.instance.category_id else "---------"
+        # An edit keeps the campaign or club it had even if that has been deleted since.
+        for name, model in (("campaign", Campaign), ("club", Club)):
+            current = getattr(self.instance, name + "_id")
+            if current:
+                self.fields[name].queryset = model.all_objects.filter(
+                    Q(deleted_at__isnull=True) | Q(pk=current), school=self.school
+                )
         self.fields["outside_participants"].widget.attrs.update({"min": 0, "max": MAX_OUTSIDE_PARTICIPANTS})
         self.existing_photos = self.instance.photos.count() if self.instance.pk else 0
 

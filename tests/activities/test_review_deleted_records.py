@@ -5,6 +5,8 @@ import pytest
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
+from activities.forms.log import ActivityForm
+
 from ..activity_factories import ActivityFactory, AwardFactory, CampaignFactory, ClubFactory
 
 pytestmark = pytest.mark.usefixtures("fast_password_hasher")
@@ -53,3 +55,14 @@ def test_an_awards_page_does_not_link_to_its_deleted_club(staff_client, school):
 
     assert "已删除的球队" not in fields
     assert reverse("activities:club_detail", args=[club.pk]) not in html
+
+
+def test_editing_an_activity_keeps_the_campaign_it_had_after_the_campaign_was_deleted(staff_client, school):
+    with scopes_disabled():
+        campaign = CampaignFactory(school=school)
+        activity = ActivityFactory(school=school, campaign=campaign)
+        campaign.soft_delete()
+        form = ActivityForm(instance=activity, school=school)
+        assert campaign in form.fields["campaign"].queryset
+        new_form = ActivityForm(school=school)
+        assert campaign not in new_form.fields["campaign"].queryset
