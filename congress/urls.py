@@ -1,5 +1,45 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "congress"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.SessionListView.as_view(), name="session_list"),
+    path("sessions/new/", views.SessionCreateView.as_view(), name="session_create"),
+    path("sessions/<int:pk>/", views.SessionDetailView.as_view(), name="session_detail"),
+    path("sessions/<int:pk>/edit/", views.SessionUpdateView.as_view(), name="session_update"),
+    path("sessions/<int:pk>/delete/", views.SessionDeleteView.as_view(), name="session_delete"),
+    path("sessions/<int:pk>/restore/", views.SessionRestoreView.as_view(), name="session_restore"),
+    path("sessions/<int:pk>/attendance/", views.SessionAttendanceView.as_view(), name="session_attendance"),
+    path("sessions/<int:pk>/agenda/", views.SessionAgendaView.as_view(), name="session_agenda"),
+    path("motions/<int:pk>/vote/", views.MotionVoteView.as_view(), name="motion_vote"),
+    path("terms/", views.TermListView.as_view(), name="term_list"),
+    path("terms/new/", views.TermCreateView.as_view(), name="term_create"),
+    path("terms/<int:pk>/", views.TermDetailView.as_view(), name="term_detail"),
+    path("terms/<int:pk>/edit/", views.TermUpdateView.as_view(), name="term_update"),
+    path("proposals/", views.ProposalListView.as_view(), name="proposal_list"),
+    path("proposals/new/", views.ProposalCreateView.as_view(), name="proposal_create"),
+    path("proposals/<int:pk>/", views.ProposalDetailView.as_view(), name="proposal_detail"),
+    path("proposals/<int:pk>/edit/", views.ProposalUpdateView.as_view(), name="proposal_update"),
+    path("proposals/<int:pk>/delete/", views.ProposalDeleteView.as_view(), name="proposal_delete"),
+    path("proposals/<int:pk>/restore/", views.ProposalRestoreView.as_view(), name="proposal_restore"),
+    path("proposals/<int:pk>/second/", views.ProposalSecondView.as_view(), name="proposal_second"),
+    path("proposals/<int:pk>/transition/", views.ProposalTransitionView.as_view(), name="proposal_transition"),
+    path("proposals/<int:pk>/feedback/", views.ProposalFeedbackView.as_view(), name="proposal_feedback"),
+    path("evaluations/", views.EvaluationListView.as_view(), name="evaluation_list"),
+    path("evaluations/new/", views.EvaluationCreateView.as_view(), name="evaluation_create"),
+    path("evaluations/<int:pk>/", views.EvaluationDetailView.as_view(), name="evaluation_detail"),
+    path("evaluations/<int:pk>/edit/", views.EvaluationUpdateView.as_view(), name="evaluation_update"),
+    path("evaluations/<int:pk>/delete/", views.EvaluationDeleteView.as_view(), name="evaluation_delete"),
+    path("evaluations/<int:pk>/restore/", views.EvaluationRestoreView.as_view(), name="evaluation_restore"),
+    path("suggestion-drives/", views.DriveListView.as_view(), name="drive_list"),
+    path("suggestion-drives/new/", views.DriveCreateView.as_view(), name="drive_create"),
+    path("suggestion-drives/<int:pk>/", views.DriveDetailView.as_view(), name="drive_detail"),
+    path("suggestion-drives/<int:pk>/edit/", views.DriveUpdateView.as_view(), name="drive_update"),
+    path("suggestion-drives/<int:pk>/delete/", views.DriveDeleteView.as_view(), name="drive_delete"),
+    path("suggestion-drives/<int:pk>/restore/", views.DriveRestoreView.as_view(), name="drive_restore"),
+    path("suggestion-drives/<int:pk>/suggestions/", views.SuggestionAddView.as_view(), name="suggestion_add"),
+    path("settings/", views.SettingsView.as_view(), name="settings"),
+    path("suggestions/<int:pk>/", views.SuggestionUpdateView.as_view(), name="suggestion_update"),
+]

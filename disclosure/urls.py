@@ -1,5 +1,23 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import notices, suggestions
 
 app_name = "disclosure"
 
-urlpatterns = []
+urlpatterns = [
+    path("", notices.BoardView.as_view(), name="board"),
+    path("<int:pk>/", notices.NoticeDetailView.as_view(), name="notice_detail"),
+    path("<int:pk>/objection/", notices.ObjectionCreateView.as_view(), name="objection_create"),
+    path("attachments/<int:pk>/", notices.AttachmentView.as_view(), name="attachment_download"),
+    path("manage/", notices.NoticeManageView.as_view(), name="notice_manage"),
+    path("manage/new/", notices.NoticeCreateView.as_view(), name="notice_create"),
+    path("manage/<int:pk>/edit/", notices.NoticeUpdateView.as_view(), name="notice_update"),
+    path("manage/<int:pk>/publish/", notices.NoticePublishView.as_view(), name="notice_publish"),
+    path("manage/<int:pk>/withdraw/", notices.NoticeWithdrawView.as_view(), name="notice_withdraw"),
+    path("manage/<int:pk>/delete/", notices.NoticeDeleteView.as_view(), name="notice_delete"),
+    path("manage/<int:pk>/restore/", notices.NoticeRestoreView.as_view(), name="notice_restore"),
+    path("objections/<int:pk>/answer/", notices.ObjectionAnswerView.as_view(), name="objection_answer"),
+    path("suggestions/", suggestions.SuggestionListView.as_view(), name="suggestion_list"),
+    path("suggestions/new/", suggestions.SuggestionCreateView.as_view(), name="suggestion_create"),
+    path("suggestions/<int:pk>/answer/", suggestions.SuggestionAnswerView.as_view(), name="suggestion_answer"),
+]

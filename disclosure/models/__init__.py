@@ -1,1 +1,4 @@
-"""Models of the disclosure app, one module per concern."""
+from .notices import Notice, NoticeAttachment, NoticeCategory, NoticeRead, Objection
+from .suggestions import Suggestion
+
+__all__ = ["Notice", "NoticeAttachment", "NoticeCategory", "NoticeRead", "Objection", "Suggestion"]

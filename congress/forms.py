@@ -1,0 +1,139 @@
+"""Forms of the congress: terms and delegates, sessions, agenda and votes, proposals."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from members.models import Department, Member
+from members.pickers import MemberPickerField
+from unionhub.forms import SchoolScopedModelForm, VersionedModelForm
+
+from .choices import ProposalState
+from .models import CongressSettings, CongressTerm, DemocraticEvaluation, Proposal, Session, Suggestion, SuggestionDrive
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class TermForm(VersionedModelForm):
+    delegates = MemberPickerField(label=_("delegates"), required=False)
+    group = forms.CharField(label=_("delegation group"), max_length=40, required=False)
+
+    class Meta(VersionedModelForm.Meta):
+        model = CongressTerm
+        fields = ["number", "start_year", "kind"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["delegates"].queryset = Member.objects.filter(school=self.school)
+        if self.instance.pk:
+            self.fields["delegates"].initial = list(self.instance.delegates.values_list("member_id", flat=True))
+
+
+class SessionForm(VersionedModelForm):
+    class Meta(VersionedModelForm.Meta):
+        model = Session
+        fields = ["term", "number", "kind", "held_on", "place", "theme", "report"]
+        widgets = {"held_on": DATE, "report": forms.Textarea(attrs={"rows": 6})}
+
+
+class AgendaItemForm(forms.Form):
+    title = forms.CharField(label=_("agenda item"), max_length=200)
+    motion = forms.CharField(label=_("motion put to the vote"), max_length=200, required=False)
+    clauses = forms.CharField(
+        label=_("clauses, one a line"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Leave empty to vote on the motion as a whole."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "form-control"
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("clauses", "").strip() and not cleaned.get("motion", "").strip():
+            raise ValidationError(_("Name the motion the clauses belong to."), code="clauses_without_motion")
+        return cleaned
+
+
+class VoteForm(forms.Form):
+    votes_for = forms.IntegerField(label=_("for"), min_value=0)
+    votes_against = forms.IntegerField(label=_("against"), min_value=0)
+    abstentions = forms.IntegerField(label=_("abstaining"), min_value=0)
+    clause = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class ProposalForm(VersionedModelForm):
+    class Meta(VersionedModelForm.Meta):
+        model = Proposal
+        fields = ["title", "reasons", "measures"]
+        widgets = {"reasons": forms.Textarea(attrs={"rows": 4}), "measures": forms.Textarea(attrs={"rows": 4})}
+
+
+class StaffProposalForm(ProposalForm):
+    """Staff enter paper proposals for a member."""
+
+    class Meta(ProposalForm.Meta):
+        fields = ["title", "reasons", "measures", "proposer"]
+
+
+class TransitionForm(SchoolScopedModelForm):
+    state = forms.ChoiceField(label=_("state"), choices=ProposalState.choices)
+    on = forms.DateField(label=_("date"), widget=DATE)
+    reason = forms.CharField(
+        label=_("reason of the decision"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    department = forms.ModelChoiceField(
+        label=_("department in charge"), queryset=Department.objects.none(), required=False
+    )
+    reply = forms.CharField(label=_("reply"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    class Meta(SchoolScopedModelForm.Meta):
+        model = Proposal
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = Department.objects.filter(school=self.school)
+        for name, field in self.fields.items():
+            field.widget.attrs.setdefault("class", "form-select" if name in ("state", "department") else "form-control")
+
+
+class EvaluationForm(VersionedModelForm):
+    class Meta(VersionedModelForm.Meta):
+        model = DemocraticEvaluation
+        fields = ["subject", "evaluated_on", "excellent", "competent", "basically_competent", "incompetent", "result"]
+        widgets = {"evaluated_on": DATE, "result": forms.Textarea(attrs={"rows": 3})}
+
+    def clean(self):
+        cleaned = super().clean()
+        grades = ["excellent", "competent", "basically_competent", "incompetent"]
+        if all(name in cleaned for name in grades) and not sum(cleaned[name] for name in grades):
+            raise ValidationError(_("Enter the counts of the paper ballots."), code="no_ballots")
+        return cleaned
+
+
+class SuggestionDriveForm(VersionedModelForm):
+    class Meta(VersionedModelForm.Meta):
+        model = SuggestionDrive
+        fields = ["title", "opens_on", "closes_on", "description"]
+        widgets = {"opens_on": DATE, "closes_on": DATE, "description": forms.Textarea(attrs={"rows": 3})}
+
+
+class SuggestionForm(SchoolScopedModelForm):
+    class Meta(SchoolScopedModelForm.Meta):
+        model = Suggestion
+        fields = ["member", "text", "received_on", "evaluation", "adopted"]
+        widgets = {
+            "received_on": DATE,
+            "text": forms.Textarea(attrs={"rows": 2}),
+            "evaluation": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class CongressSettingsForm(SchoolScopedModelForm):
+    class Meta(SchoolScopedModelForm.Meta):
+        model = CongressSettings
+        fields = ["min_seconders"]

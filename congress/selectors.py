@@ -1,0 +1,84 @@
+"""Figures of the congress for the annual summary: ``(school, start, end)`` functions
+returning plain numbers, strings and dicts (end inclusive)."""
+
+from django.db.models import Count, Prefetch
+
+from .choices import ProposalState
+from .models import DemocraticEvaluation, Motion, Proposal, Session, Suggestion, SuggestionDrive, Vote
+from .services import motion_sentence
+
+HANDLED = {
+    ProposalState.OPINION,
+    ProposalState.NOT_ACCEPTED,
+    ProposalState.REPLIED,
+    ProposalState.SATISFIED,
+    ProposalState.UNSATISFIED,
+}
+
+
+def congress_figures(school, start, end):
+    """Sessions with their 届次 labels, proposals received and handled by state, motions
+    with their approval rates, democratic evaluations and suggestion drives."""
+    sessions = list(
+        Session.objects.filter(school=school, held_on__range=(start, end))
+        .select_related("term")
+        .order_by("held_on", "pk")
+    )
+    motions = list(
+        Motion.objects.filter(school=school, agenda_item__session__in=sessions)
+        .select_related("agenda_item__session__term")
+        .prefetch_related(Prefetch("votes", queryset=Vote.objects.select_related("clause")))
+        .order_by("agenda_item__session__held_on", "agenda_item__order", "pk")
+    )
+    by_state = dict(
+        Proposal.objects.filter(school=school, submitted_on__range=(start, end))
+        .values_list("state")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    proposals = {state.value: by_state.get(state.value, 0) for state in ProposalState}
+    evaluations = DemocraticEvaluation.objects.filter(school=school, evaluated_on__range=(start, end)).order_by(
+        "evaluated_on", "pk"
+    )
+    drives = SuggestionDrive.objects.filter(school=school, opens_on__range=(start, end)).order_by("opens_on", "pk")
+    suggestions = Suggestion.objects.filter(school=school, drive__in=drives)
+    return {
+        "sessions": [{"label": str(s), "date": s.held_on, "kind": s.kind, "theme": s.theme} for s in sessions],
+        "proposals": {
+            "received": sum(proposals.values()),
+            "handled": sum(count for state, count in proposals.items() if state in HANDLED),
+            "by_state": proposals,
+        },
+        "motions": [_motion_figures(motion) for motion in motions],
+        "evaluations": [
+            {
+                "subject": e.subject,
+                "date": e.evaluated_on,
+                "excellent": e.excellent,
+                "competent": e.competent,
+                "basically_competent": e.basically_competent,
+                "incompetent": e.incompetent,
+                "satisfaction_rate": e.satisfaction_rate,
+                "result": e.result,
+            }
+            for e in evaluations
+        ],
+        "suggestions": {
+            "drives": drives.count(),
+            "received": suggestions.count(),
+            "adopted": suggestions.filter(adopted=True).count(),
+        },
+    }
+
+
+def _motion_figures(motion):
+    votes = list(motion.votes.all())
+    rates = [vote.approval_rate for vote in votes if vote.approval_rate is not None]
+    return {
+        "session": str(motion.agenda_item.session),
+        "title": motion.title,
+        "votes": len(votes),
+        "passed": bool(votes) and all(vote.passed for vote in votes),
+        "lowest_approval_rate": min(rates) if rates else None,
+        "sentence": motion_sentence(motion),
+    }

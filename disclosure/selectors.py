@@ -1,0 +1,102 @@
+"""Reads of the disclosure app: the board, the manage list, and figures for the annual summary."""
+
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from .choices import NoticeStatus, ObjectionStatus, Recipient, SuggestionStatus
+from .models import Notice, NoticeCategory, NoticeRead, Objection, Suggestion
+
+
+def _count_subquery(model, **filters):
+    rows = (
+        model._base_manager.filter(notice=OuterRef("pk"), **filters)
+        .order_by()
+        .values("notice")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
+
+
+def board_notices(school):
+    """Notices members may see (everything but drafts), with their category."""
+    return Notice.objects.filter(school=school).exclude(status=NoticeStatus.DRAFT).select_related("category")
+
+
+def current_notices(school, today):
+    return board_notices(school).filter(status=NoticeStatus.PUBLISHED, ends_on__gte=today).order_by("ends_on", "pk")
+
+
+def archive_notices(school, today, year=None, category=None, query=""):
+    notices = board_notices(school).filter(Q(status=NoticeStatus.WITHDRAWN) | Q(ends_on__lt=today))
+    if year:
+        notices = notices.filter(starts_on__year=year)
+    if category:
+        notices = notices.filter(category=category)
+    if query:
+        notices = notices.filter(Q(title__icontains=query) | Q(body__icontains=query))
+    return notices.order_by("-starts_on", "category__position", "-pk")
+
+
+def archive_years(school):
+    return list(board_notices(school).dates("starts_on", "year", order="DESC"))
+
+
+def read_ids(user, notice_ids):
+    return set(NoticeRead.objects.filter(user=user, notice_id__in=notice_ids).values_list("notice_id", flat=True))
+
+
+def manage_notices(school):
+    """Every notice with how many read it and how many objections (open ones too)."""
+    return (
+        Notice.objects.filter(school=school)
+        .select_related("category")
+        .annotate(
+            read_count=_count_subquery(NoticeRead),
+            objection_count=_count_subquery(Objection),
+            open_objection_count=_count_subquery(Objection, status=ObjectionStatus.OPEN),
+        )
+        .order_by("-starts_on", "-pk")
+    )
+
+
+def categories(school):
+    return NoticeCategory.objects.filter(school=school)
+
+
+# ---------------------------------------------------------------------------------------
+# Figures for the annual summary
+# ---------------------------------------------------------------------------------------
+
+
+def notice_figures(school, start, end):
+    """Notices published in [start, end] (by publication date), by category and state, and
+    the objections raised in that period."""
+    notices = Notice.objects.filter(school=school, published_at__date__gte=start, published_at__date__lte=end).exclude(
+        status=NoticeStatus.DRAFT
+    )
+    by_category = {
+        row["category__name"]: row["n"] for row in notices.order_by().values("category__name").annotate(n=Count("pk"))
+    }
+    objections = Objection.objects.filter(
+        school=school, notice__deleted_at__isnull=True, raised_at__date__gte=start, raised_at__date__lte=end
+    )
+    return {
+        "published": notices.count(),
+        "withdrawn": notices.filter(status=NoticeStatus.WITHDRAWN).count(),
+        "by_category": by_category,
+        "objections": objections.count(),
+        "objections_answered": objections.filter(status=ObjectionStatus.ANSWERED).count(),
+    }
+
+
+def suggestion_figures(school, start, end):
+    suggestions = Suggestion.objects.filter(school=school, written_on__gte=start, written_on__lte=end)
+    return {
+        "total": suggestions.count(),
+        "anonymous": suggestions.filter(anonymous=True).count(),
+        "signed": suggestions.filter(anonymous=False).count(),
+        "to_union": suggestions.filter(recipient=Recipient.UNION).count(),
+        "to_principal": suggestions.filter(recipient=Recipient.PRINCIPAL).count(),
+        "answered": suggestions.filter(status=SuggestionStatus.ANSWERED).count(),
+    }

@@ -1,0 +1,68 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+from django_scopes import scopes_disabled
+
+from disclosure.choices import NoticeStatus
+from disclosure.selectors import notice_figures, suggestion_figures
+
+from .factories import NoticeFactory, ObjectionFactory, SuggestionFactory, category_of
+
+pytestmark = pytest.mark.django_db
+
+START = datetime.date(2025, 1, 1)
+END = datetime.date(2025, 12, 31)
+
+
+def at(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(10)))
+
+
+def test_notice_figures(school, other_school):
+    with scopes_disabled():
+        finance = category_of(school, "财务")
+        hiring = category_of(school, "招生")
+        inside = at(datetime.date(2025, 3, 3))
+        a = NoticeFactory(school=school, category=finance, published_at=inside)
+        NoticeFactory(school=school, category=finance, published_at=inside)
+        NoticeFactory(
+            school=school, category=hiring, published_at=inside, status=NoticeStatus.WITHDRAWN, withdrawal_reason="错"
+        )
+        NoticeFactory(school=school, category=hiring, status=NoticeStatus.DRAFT, published_at=None)
+        NoticeFactory(school=school, category=hiring, published_at=at(datetime.date(2024, 12, 31)))
+        deleted = NoticeFactory(school=school, category=hiring, published_at=inside)
+        deleted.soft_delete()
+        NoticeFactory(school=other_school, category=category_of(other_school), published_at=inside)
+        ObjectionFactory(notice=a, raised_at=inside)
+        ObjectionFactory(notice=a, raised_at=inside, status="answered")
+        ObjectionFactory(notice=a, raised_at=at(datetime.date(2026, 1, 2)))
+        figures = notice_figures(school, START, END)
+    assert figures == {
+        "published": 3,
+        "withdrawn": 1,
+        "by_category": {"财务": 2, "招生": 1},
+        "objections": 2,
+        "objections_answered": 1,
+    }
+
+
+def test_suggestion_figures(school, other_school, teacher):
+    day = datetime.date(2025, 5, 5)
+    with scopes_disabled():
+        SuggestionFactory(school=school, written_on=day, anonymous=True)
+        SuggestionFactory(school=school, written_on=day, author=teacher, recipient="principal", status="answered")
+        SuggestionFactory(school=school, written_on=day)
+        SuggestionFactory(school=school, written_on=datetime.date(2024, 5, 5))
+        SuggestionFactory(school=other_school, written_on=day)
+        gone = SuggestionFactory(school=school, written_on=day)
+        gone.soft_delete()
+        figures = suggestion_figures(school, START, END)
+    assert figures == {
+        "total": 3,
+        "anonymous": 1,
+        "signed": 2,
+        "to_union": 2,
+        "to_principal": 1,
+        "answered": 1,
+    }
