@@ -1,9 +1,11 @@
+"""The annual summary, the plan, the dashboards; the home page lives here."""
+
 from django.urls import path
 
-from . import views
+from .views import dashboard
 
 app_name = "reports"
 
 urlpatterns = [
-    path("", views.DashboardView.as_view(), name="dashboard"),
+    path("", dashboard.DashboardView.as_view(), name="dashboard"),
 ]

@@ -8,9 +8,20 @@ Each module holds:
   (``obj`` is None when the pk does not exist).
 """
 
-from . import awards, campaigns, care, congress, disclosure, log, pledges, welfare
+from . import awards, campaigns, care, congress, disclosure, log, pledges, reports_dashboard, reports_summary, welfare
 
-MODULES = [log, campaigns, pledges, awards, care, welfare, congress, disclosure]
+MODULES = [
+    log,
+    campaigns,
+    pledges,
+    awards,
+    care,
+    welfare,
+    congress,
+    disclosure,
+    reports_summary,
+    reports_dashboard,
+]
 
 MATRIX = {}
 OBJECT_KINDS = {}
