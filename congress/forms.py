@@ -2,12 +2,16 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from members.models import Department, Member
 from members.pickers import MemberPickerField
 from unionhub.forms import SchoolScopedModelForm, VersionedModelForm
+from unionhub.uploads import check_document
 
+from . import services
 from .choices import ProposalState
 from .models import CongressSettings, CongressTerm, DemocraticEvaluation, Proposal, Session, Suggestion, SuggestionDrive
 
@@ -30,10 +34,29 @@ class TermForm(VersionedModelForm):
 
 
 class SessionForm(VersionedModelForm):
+    document = forms.FileField(
+        label=_("Document"),
+        required=False,
+        help_text=_("A PDF, Word or Excel file, e.g. the school's report or a draft put to the vote."),
+    )
+
     class Meta(VersionedModelForm.Meta):
         model = Session
         fields = ["term", "number", "kind", "held_on", "place", "theme", "report"]
         widgets = {"held_on": DATE, "report": forms.Textarea(attrs={"rows": 6})}
+
+    def clean_document(self):
+        upload = self.cleaned_data.get("document")
+        if not upload:
+            return None
+        extension, content_type = check_document(upload)
+        return {
+            "file": upload,
+            "name": upload.name,
+            "extension": extension,
+            "content_type": content_type,
+            "size": upload.size,
+        }
 
 
 class AgendaItemForm(forms.Form):
@@ -70,6 +93,12 @@ class ProposalForm(VersionedModelForm):
         model = Proposal
         fields = ["title", "reasons", "measures"]
         widgets = {"reasons": forms.Textarea(attrs={"rows": 4}), "measures": forms.Textarea(attrs={"rows": 4})}
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is None:
+            services.check_proposal_window(self.school.pk, timezone.localdate())
+        return cleaned
 
 
 class StaffProposalForm(ProposalForm):
@@ -120,6 +149,7 @@ class SuggestionDriveForm(VersionedModelForm):
         model = SuggestionDrive
         fields = ["title", "opens_on", "closes_on", "description"]
         widgets = {"opens_on": DATE, "closes_on": DATE, "description": forms.Textarea(attrs={"rows": 3})}
+        labels = {"description": pgettext_lazy("suggestion drive", "description")}
 
 
 class SuggestionForm(SchoolScopedModelForm):
@@ -136,4 +166,5 @@ class SuggestionForm(SchoolScopedModelForm):
 class CongressSettingsForm(SchoolScopedModelForm):
     class Meta(SchoolScopedModelForm.Meta):
         model = CongressSettings
-        fields = ["min_seconders"]
+        fields = ["min_seconders", "proposals_open_from", "proposals_open_until"]
+        widgets = {"proposals_open_from": DATE, "proposals_open_until": DATE}

@@ -80,5 +80,21 @@ def _motion_figures(motion):
         "votes": len(votes),
         "passed": bool(votes) and all(vote.passed for vote in votes),
         "lowest_approval_rate": min(rates) if rates else None,
-        "sentence": motion_sentence(motion),
+        "sentence": motion_sentence(motion, votes),
     }
+
+
+def sessions_between(school, start, end):
+    """The live sessions held in [start, end], oldest first, with their terms (one query)."""
+    return (
+        Session.objects.filter(school=school, held_on__range=(start, end))
+        .select_related("term")
+        .order_by("held_on", "pk")
+    )
+
+
+def evaluations_between(school, start, end):
+    """The live democratic evaluations of [start, end], oldest first (one query)."""
+    return DemocraticEvaluation.objects.filter(school=school, evaluated_on__range=(start, end)).order_by(
+        "evaluated_on", "pk"
+    )

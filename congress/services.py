@@ -2,16 +2,29 @@
 
 import datetime
 import math
+import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from members.models import Member
 
 from .choices import PROPOSAL_TRANSITIONS, ProposalState
-from .models import AgendaItem, Attendance, CongressSettings, Delegate, Motion, MotionClause, Proposal, Seconding, Vote
+from .models import (
+    AgendaItem,
+    Attendance,
+    CongressSettings,
+    Delegate,
+    Motion,
+    MotionClause,
+    Proposal,
+    Seconding,
+    SessionDocument,
+    Vote,
+)
 
 
 def voters(term):
@@ -94,9 +107,10 @@ def record_vote(motion, votes_for, votes_against, abstentions, clause=None):
     return vote
 
 
-def motion_sentence(motion):
-    """What the minutes say of a motion's result, e.g. 20条修改条款均以90%以上的赞同率通过."""
-    votes = list(Vote.objects.filter(motion=motion).select_related("clause"))
+def motion_sentence(motion, votes=None):
+    """What the minutes say of a motion's result, e.g. 20条修改条款均以90%以上的赞同率通过.
+    Pass ``votes`` when they are prefetched, to spare a query per motion."""
+    votes = list(Vote.objects.filter(motion=motion) if votes is None else votes)
     clause_votes = [vote for vote in votes if vote.clause_id]
     if clause_votes:
         passed = [vote for vote in clause_votes if vote.passed]
@@ -127,6 +141,19 @@ def min_seconders(school_id):
     return settings.min_seconders if settings else 2
 
 
+def check_proposal_window(school_id, day):
+    """Refuse a proposal submitted outside the school's proposal window."""
+    settings = CongressSettings.objects.filter(school_id=school_id).first()
+    if settings is None or settings.accepts_proposals_on(day):
+        return
+    start = date_format(settings.proposals_open_from) if settings.proposals_open_from else "—"
+    end = date_format(settings.proposals_open_until) if settings.proposals_open_until else "—"
+    raise ValidationError(
+        _("Proposals are accepted from %(start)s to %(end)s only.") % {"start": start, "end": end},
+        code="outside_window",
+    )
+
+
 @transaction.atomic
 def second(proposal, member, on=None):
     """``member`` seconds ``proposal`` (附议); the proposer cannot second their own."""
@@ -145,7 +172,8 @@ def second(proposal, member, on=None):
 
 @transaction.atomic
 def submit_proposal(proposal, seconders=(), on=None):
-    """Save a new proposal with the seconders named at once."""
+    """Save a new proposal with the seconders named at once, inside the proposal window."""
+    check_proposal_window(proposal.school_id, proposal.submitted_on)
     if any(member.pk == proposal.proposer_id for member in seconders):
         raise ValidationError(_("The proposer cannot second their own proposal."), code="own_proposal")
     proposal.state = ProposalState.SUBMITTED
@@ -214,6 +242,17 @@ def set_delegates(term, members, group=""):
 
 
 @transaction.atomic
+def set_delegate_groups(term, groups):
+    """``groups`` maps delegate ids of ``term`` to their delegation group (代表团/组);
+    ids of other terms are ignored, and only changed rows are saved (kept in history)."""
+    for delegate in Delegate.objects.filter(term=term, pk__in=list(groups)):
+        group = groups[delegate.pk].strip()[:40]
+        if delegate.group != group:
+            delegate.group = group
+            delegate.save(update_fields=["group"])
+
+
+@transaction.atomic
 def add_agenda_item(session, title, motion_title="", clause_titles=()):
     """An agenda item at the end of the agenda, with its motion and clauses if any."""
     order = (session.agenda.aggregate(models.Max("order"))["order__max"] or 0) + 1
@@ -223,3 +262,23 @@ def add_agenda_item(session, title, motion_title="", clause_titles=()):
         for position, clause_title in enumerate(clause_titles, start=1):
             MotionClause.objects.create(school_id=session.school_id, motion=motion, order=position, title=clause_title)
     return item
+
+
+def save_session_document(session, upload):
+    """Store a checked upload (see ``unionhub.uploads.check_document``) with the session;
+    the file written is removed if the row cannot be saved."""
+    document = SessionDocument(
+        school_id=session.school_id,
+        session=session,
+        original_name=upload["name"][:200],
+        content_type=upload["content_type"],
+        size=upload["size"],
+    )
+    document.file.save("{}.{}".format(uuid.uuid4().hex, upload["extension"]), upload["file"], save=False)
+    try:
+        with transaction.atomic():
+            document.save()
+    except Exception:
+        document.file.delete(save=False)
+        raise
+    return document

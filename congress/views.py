@@ -7,7 +7,9 @@ and second others' with their own member record. District users get 403.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -50,7 +52,9 @@ from .models import (
     DemocraticEvaluation,
     Motion,
     Proposal,
+    Seconding,
     Session,
+    SessionDocument,
     Suggestion,
     SuggestionDrive,
 )
@@ -157,9 +161,10 @@ class SessionDetailView(TeachersReadMixin, RecordDetailView):
         for item in agenda:
             for motion in item.motions.all():
                 motion.whole_vote = next((v for v in motion.votes.all() if v.clause_id is None), None)
-                motion.sentence = services.motion_sentence(motion)
+                motion.sentence = services.motion_sentence(motion, motion.votes.all())
         context.update(
             agenda=agenda,
+            documents=list(session.documents.all()),
             quorum=services.quorum(session),
             agenda_form=AgendaItemForm(),
         )
@@ -171,16 +176,44 @@ class SessionDetailView(TeachersReadMixin, RecordDetailView):
         return context
 
 
-class SessionCreateView(RecordCreateView):
+class SessionFormMixin:
     model = Session
     form_class = SessionForm
     template_name = "congress/session_form.html"
 
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        document = form.cleaned_data.get("document")
+        if document and not form.errors:
+            services.save_session_document(self.object, document)
+        return response
 
-class SessionUpdateView(RecordUpdateView):
-    model = Session
-    form_class = SessionForm
-    template_name = "congress/session_form.html"
+
+class SessionCreateView(SessionFormMixin, RecordCreateView):
+    pass
+
+
+class SessionUpdateView(SessionFormMixin, RecordUpdateView):
+    pass
+
+
+class DocumentDownloadView(RoleRequiredMixin, View):
+    """A session's document, for everyone who reads the session."""
+
+    def has_role_permission(self):
+        return user_can(self.request.user, Action.VIEW_RECORDS) or self.request.user.role == Role.TEACHER
+
+    def get(self, request, pk):
+        documents = SessionDocument.objects.filter(school=request.school, session__deleted_at__isnull=True)
+        document = get_object_or_404(documents, pk=pk)
+        response = FileResponse(
+            document.file.open("rb"),
+            as_attachment=True,
+            filename=document.original_name,
+            content_type=document.content_type,
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+        return response
 
 
 class SessionDeleteView(RecordDeleteView):
@@ -198,6 +231,23 @@ class StaffPostView(RoleRequiredMixin, View):
 
     def get_object(self, pk):
         return get_object_or_404(self.model.objects.filter(school=self.request.school), pk=pk)
+
+
+class TermGroupsView(StaffPostView):
+    """Put each delegate of a term in a delegation group."""
+
+    model = CongressTerm
+
+    def post(self, request, pk):
+        term = self.get_object(pk)
+        groups = {
+            int(key.removeprefix("group-")): value
+            for key, value in request.POST.items()
+            if key.startswith("group-") and key.removeprefix("group-").isdigit()
+        }
+        services.set_delegate_groups(term, groups)
+        messages.success(request, _("The delegation groups have been saved."))
+        return redirect(term)
 
 
 class SessionAttendanceView(StaffPostView):
@@ -259,6 +309,13 @@ class MotionVoteView(StaffPostView):
 # --- Proposals ---------------------------------------------------------------------------
 
 
+def _seconder_count():
+    secondings = (
+        Seconding._base_manager.filter(proposal=OuterRef("pk")).order_by().values("proposal").annotate(n=Count("pk"))
+    )
+    return Coalesce(Subquery(secondings.values("n"), output_field=IntegerField()), Value(0))
+
+
 class ProposalListView(TeachersReadMixin, RecordPermissionMixin, ListView):
     template_name = "congress/proposal_list.html"
     context_object_name = "proposals"
@@ -269,7 +326,10 @@ class ProposalListView(TeachersReadMixin, RecordPermissionMixin, ListView):
         queryset = (
             Proposal.objects.filter(school=self.request.school)
             .select_related("proposer", "department")
-            .annotate(seconder_count=Count("secondings"))
+            # A subquery, not Count("secondings"): a join would group by every column of the
+            # proposal and its relations, long texts included.
+            .annotate(seconder_count=_seconder_count())
+            .only("title", "state", "submitted_on", "school_id", "proposer__name", "department__name")
             .order_by("-submitted_on", "-pk")
         )
         state = self.request.GET.get("state")
@@ -313,7 +373,7 @@ class ProposalDetailView(TeachersReadMixin, RecordDetailView):
                 and all(s.member_id != member.pk for s in secondings)
             ),
             is_proposer=member is not None and member.pk == proposal.proposer_id,
-            next_states=[ProposalState(s) for s in services.PROPOSAL_TRANSITIONS[ProposalState(proposal.state)]],
+            next_states=[s for s in ProposalState if s in services.PROPOSAL_TRANSITIONS[ProposalState(proposal.state)]],
             transition_form=TransitionForm(school=self.request.school, initial={"on": timezone.localdate()}),
         )
         if user_can(self.request.user, Action.EDIT_RECORDS):

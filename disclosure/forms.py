@@ -1,12 +1,14 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from unionhub.forms import SchoolScopedModelForm, VersionedModelForm
 from unionhub.uploads import check_document
 
 from . import services
-from .models import Notice, Objection, Suggestion
+from .models import Notice, NoticeCategory, Objection, Suggestion
+from .rendering import unsafe_markup
 from .workdays import window_end
 
 
@@ -25,7 +27,9 @@ class NoticeForm(VersionedModelForm):
             "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "body": forms.Textarea(attrs={"rows": 10}),
         }
+        labels = {"title": pgettext_lazy("notice", "title")}
         help_texts = {
+            "body": _("Markdown or simple HTML. Scripts, styles, event handlers and javascript: links are refused."),
             "working_days": _("Counted with China's official holidays and make-up workdays; or give an end date."),
         }
 
@@ -33,6 +37,20 @@ class NoticeForm(VersionedModelForm):
         super().__init__(*args, **kwargs)
         self.fields["ends_on"].required = False
         self.fields["working_days"].widget.attrs["min"] = 1
+
+    def clean_body(self):
+        body = self.cleaned_data.get("body", "")
+        found = unsafe_markup(body)
+        if found:
+            raise ValidationError(
+                _(
+                    "The text contains what could run in a browser (%(found)s): scripts, styles, "
+                    "event handlers (on…) and javascript: links are not allowed. Remove them and save again."
+                )
+                % {"found": "、".join(found)},
+                code="unsafe_markup",
+            )
+        return body
 
     def clean_attachment(self):
         upload = self.cleaned_data.get("attachment")
@@ -97,8 +115,22 @@ class SuggestionForm(SchoolScopedModelForm):
         model = Suggestion
         fields = ["recipient", "subject", "text", "anonymous"]
         widgets = {"text": forms.Textarea(attrs={"rows": 6})}
+        labels = {"subject": pgettext_lazy("suggestion", "subject")}
         help_texts = {
             "anonymous": _(
                 "Nothing that leads to you is stored with an anonymous suggestion: you will not see the answer here."
             ),
         }
+
+
+class CategoryForm(SchoolScopedModelForm):
+    class Meta(SchoolScopedModelForm.Meta):
+        model = NoticeCategory
+        fields = ["name", "position"]
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        taken = NoticeCategory.objects.filter(school=self.school, name=name).exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise ValidationError(_("This school already has a category of that name."), code="unique")
+        return name

@@ -1,7 +1,9 @@
 """Reads of the disclosure app: the board, the manage list, and figures for the annual summary."""
 
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+import datetime
+
+from django.db.models import Count, IntegerField, Max, Min, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, ExtractYear
 
 from .choices import NoticeStatus, ObjectionStatus, Recipient, SuggestionStatus
 from .models import Notice, NoticeCategory, NoticeRead, Objection, Suggestion
@@ -35,11 +37,19 @@ def archive_notices(school, today, year=None, category=None, query=""):
         notices = notices.filter(category=category)
     if query:
         notices = notices.filter(Q(title__icontains=query) | Q(body__icontains=query))
-    return notices.order_by("-starts_on", "category__position", "-pk")
+    # Year, then category, then newest: the board groups the page by year and category.
+    return notices.order_by(ExtractYear("starts_on").desc(), "category__position", "category_id", "-starts_on", "-pk")
 
 
 def archive_years(school):
-    return list(board_notices(school).dates("starts_on", "year", order="DESC"))
+    """The years the board's filter offers, newest first: from the first notice's to the last's.
+
+    Read as a min and a max rather than ``dates()``, which truncates every row's date (a Python
+    function per row on SQLite)."""
+    span = board_notices(school).aggregate(first=Min("starts_on"), last=Max("starts_on"))
+    if span["first"] is None:
+        return []
+    return [datetime.date(year, 1, 1) for year in range(span["last"].year, span["first"].year - 1, -1)]
 
 
 def read_ids(user, notice_ids):

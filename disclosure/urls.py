@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import notices, suggestions
+from .views import categories, notices, suggestions
 
 app_name = "disclosure"
 
@@ -16,6 +16,8 @@ urlpatterns = [
     path("manage/<int:pk>/withdraw/", notices.NoticeWithdrawView.as_view(), name="notice_withdraw"),
     path("manage/<int:pk>/delete/", notices.NoticeDeleteView.as_view(), name="notice_delete"),
     path("manage/<int:pk>/restore/", notices.NoticeRestoreView.as_view(), name="notice_restore"),
+    path("manage/categories/", categories.CategoryListView.as_view(), name="category_list"),
+    path("manage/categories/<int:pk>/", categories.CategoryUpdateView.as_view(), name="category_update"),
     path("objections/<int:pk>/answer/", notices.ObjectionAnswerView.as_view(), name="objection_answer"),
     path("suggestions/", suggestions.SuggestionListView.as_view(), name="suggestion_list"),
     path("suggestions/new/", suggestions.SuggestionCreateView.as_view(), name="suggestion_create"),

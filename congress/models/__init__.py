@@ -11,6 +11,7 @@ from .sessions import (
     Motion,
     MotionClause,
     Session,
+    SessionDocument,
     Vote,
 )
 
@@ -26,6 +27,7 @@ __all__ = [
     "Proposal",
     "Seconding",
     "Session",
+    "SessionDocument",
     "Suggestion",
     "SuggestionDrive",
     "Vote",

@@ -1,5 +1,7 @@
 """Congress terms (届), delegates, sessions (次), attendance, agenda, motions and votes."""
 
+import datetime
+
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -18,16 +20,38 @@ class CongressSettings(SchoolOwnedModel):
     min_seconders = models.PositiveSmallIntegerField(
         _("minimum seconders"), default=2, help_text=_("How many members must second a proposal.")
     )
+    proposals_open_from = models.DateField(
+        _("proposals accepted from"),
+        null=True,
+        blank=True,
+        help_text=_("Leave both dates empty to accept at any time."),
+    )
+    proposals_open_until = models.DateField(_("proposals accepted until"), null=True, blank=True)
 
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("congress settings")
         verbose_name_plural = _("congress settings")
-        constraints = [models.UniqueConstraint(fields=["school"], name="congress_settings_one_per_school")]
+        constraints = [
+            models.UniqueConstraint(fields=["school"], name="congress_settings_one_per_school"),
+            models.CheckConstraint(
+                condition=models.Q(proposals_open_from__isnull=True)
+                | models.Q(proposals_open_until__isnull=True)
+                | models.Q(proposals_open_until__gte=models.F("proposals_open_from")),
+                name="congress_settings_proposal_window",
+                violation_error_message=_("The proposal window cannot end before it starts."),
+            ),
+        ]
 
     def __str__(self):
         return str(_("Congress settings"))
+
+    def accepts_proposals_on(self, day):
+        """Whether ``day`` falls in the proposal window (open-ended on a side left empty)."""
+        return (self.proposals_open_from is None or self.proposals_open_from <= day) and (
+            self.proposals_open_until is None or day <= self.proposals_open_until
+        )
 
 
 class CongressTerm(RecordModel):
@@ -105,6 +129,34 @@ class Session(RecordModel):
     def label(self):
         """四届三次."""
         return "{}届{}次".format(chinese_number(self.term.number), chinese_number(self.number))
+
+
+def session_document_upload_to(instance, filename):
+    today = datetime.date.today()
+    return "congress/{}/{:02d}/{}".format(today.year, today.month, filename)
+
+
+class SessionDocument(SchoolOwnedModel):
+    """A document of a session (the school's report, a draft put to the vote), checked by its bytes."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="documents", verbose_name=_("session"))
+    file = models.FileField(_("file"), upload_to=session_document_upload_to)
+    original_name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(_("content type"), max_length=100)
+    size = models.PositiveIntegerField(_("size"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("session document")
+        verbose_name_plural = _("session documents")
+
+    def __str__(self):
+        return self.original_name
+
+    def get_absolute_url(self):
+        return reverse("congress:document_download", args=[self.pk])
 
 
 class Attendance(SchoolOwnedModel):

@@ -23,7 +23,7 @@ from unionhub.roles import Action
 from unionhub.views import RoleRequiredMixin
 
 from .. import selectors, services
-from ..choices import NoticeStatus
+from ..choices import NoticeStatus, ObjectionStatus
 from ..forms import AnswerForm, NoticeForm, ObjectionForm, WithdrawForm
 from ..models import Notice, NoticeAttachment, Objection
 from ..rendering import render_body
@@ -107,11 +107,13 @@ class NoticeDetailView(SchoolMemberMixin, TemplateView):
         objections = notice.objections.select_related("raised_by", "answered_by")
         if not self.is_staff_user:
             objections = objections.filter(raised_by=self.request.user)
+        objections = list(objections)
         context.update(
             {
                 "notice": notice,
                 "body": render_body(notice.body),
-                "objections": list(objections),
+                "objections": objections,
+                "open_objections": sum(1 for o in objections if o.status == ObjectionStatus.OPEN),
                 "can_manage": self.is_staff_user,
                 "can_object": notice.in_window(),
                 "today": timezone.localdate(),
@@ -119,11 +121,9 @@ class NoticeDetailView(SchoolMemberMixin, TemplateView):
         )
         if notice.in_window():
             context["left"] = notice.days_left()
+        context["history"] = history_entries(notice)
         if self.is_staff_user:
-            context["history"] = history_entries(notice)
             context["read_count"] = notice.reads.count()
-        else:
-            context["history"] = history_entries(notice)
         return context
 
 

@@ -87,17 +87,62 @@ def test_an_attachment_that_is_not_what_its_name_says_is_refused(staff_client, s
     assert counts() == before
 
 
-def test_a_script_in_the_body_is_stored_but_never_rendered(staff_client, teacher, school):
-    teacher_client = login(teacher)
-    body = "名单如下<script>document.title='x'</script><img src=x onerror=alert(1)>"
-    staff_client.post(reverse("disclosure:notice_create"), form_data(school, body=body))
+@pytest.mark.parametrize(
+    "body",
+    [
+        "名单如下<script>document.title='x'</script>",
+        "名单如下<img src=x onerror=alert(1)>",
+        '名单如下<a href="javascript:alert(1)">详情</a>',
+        "名单如下\n\n[详情](javascript:alert(1))",
+        '名单如下\n\n<div onclick="alert(1)">点我</div>',
+    ],
+    ids=[
+        "html-script-tag",
+        "html-on-attribute",
+        "html-javascript-url",
+        "markdown-javascript-url",
+        "on-attribute-in-block",
+    ],
+)
+def test_a_body_that_could_run_a_script_is_refused_and_nothing_changes(staff_client, school, body):
+    before = counts()
+    response = staff_client.post(reverse("disclosure:notice_create"), form_data(school, body=body))
+    assert response.status_code == 200
+    assert "正文含有可能在浏览器中运行的内容" in response.content.decode()
+    assert counts() == before
+
+
+def test_editing_a_published_body_to_add_a_script_changes_nothing(staff_client, school):
     with scopes_disabled():
-        notice = Notice.objects.get()
-    staff_client.post(reverse("disclosure:notice_publish", args=[notice.pk]))
+        notice = NoticeFactory(school=school, body="原文")
+    response = staff_client.post(
+        reverse("disclosure:notice_update", args=[notice.pk]),
+        form_data(school, body="原文<script>alert(1)</script>", loaded_version=notice.version),
+    )
+    assert "正文含有可能在浏览器中运行的内容（<script>）" in response.content.decode().replace("&lt;", "<").replace(
+        "&gt;", ">"
+    )
+    with scopes_disabled():
+        notice.refresh_from_db()
+    assert notice.body == "原文"
+
+
+def test_a_script_stored_before_the_check_never_reaches_the_page(staff_client, teacher, school):
+    """Rows written before the form refused scripts (or by other means) are cleaned on output."""
+    teacher_client = login(teacher)
+    with scopes_disabled():
+        notice = NoticeFactory(
+            school=school, body="名单如下<script>document.title='x'</script><img src=x onerror=alert(1)>"
+        )
+    urls = (
+        notice.get_absolute_url(),
+        notice.get_absolute_url() + "?print=1",
+        reverse("disclosure:board") + "?screen=1",
+    )
     for client in (staff_client, teacher_client):
-        for query in ("", "?print=1"):
-            page = client.get(notice.get_absolute_url() + query).content.decode()
-            assert "名单如下" in page
+        for url in urls:
+            page = client.get(url).content.decode()
+            # The history may quote the text, escaped; no live tag may remain.
             assert "<script>document.title" not in page and "<img" not in page
 
 

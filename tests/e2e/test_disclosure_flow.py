@@ -57,16 +57,19 @@ def test_a_notice_is_published_read_objected_to_and_answered(page, e2e_school, e
     page.goto("/disclosure/manage/new/")
     page.fill("input[name=title]", "2025年职称评审推荐人选公示")
     page.select_option("select[name=category]", label="职评")
-    page.fill(
-        "textarea[name=body]",
-        "经评审小组评议，推荐以下人选：\n\n- 王伟\n- 李娜\n\n<script>document.title='hacked'</script>",
-    )
+    body = "经评审小组评议，推荐以下人选：\n\n- 王伟\n- 李娜"
+    page.fill("textarea[name=body]", body + "\n\n<script>document.title='hacked'</script>")
     page.fill("input[name=starts_on]", today.isoformat())
     page.fill("input[name=working_days]", "5")
-    page.set_input_files(
-        "input[name=attachment]",
-        files=[{"name": "推荐名单.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n% test\n"}],
-    )
+    pdf = [{"name": "推荐名单.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n% test\n"}]
+    page.set_input_files("input[name=attachment]", files=pdf)
+    page.locator("#notice-form button[type=submit]").click()
+    # A script in the body is refused with a message; nothing is saved.
+    expect(page.locator("#notice-form")).to_contain_text("正文含有可能在浏览器中运行的内容")
+    with scopes_disabled():
+        assert not Notice.objects.exists()
+    page.fill("textarea[name=body]", body)
+    page.set_input_files("input[name=attachment]", files=pdf)
     page.locator("#notice-form button[type=submit]").click()
     expect(page.locator("#notice-state")).to_have_text(zh("Draft"))
     page.get_by_role("button", name=zh("Publish")).click()

@@ -57,6 +57,8 @@ MATRIX = {
     "congress:session_attendance": STAFF_POST,
     "congress:session_agenda": STAFF_POST,
     "congress:motion_vote": STAFF_POST,
+    "congress:document_download": DETAIL_TEACHERS,
+    "congress:term_groups": STAFF_POST,
     "congress:term_list": STAFF_LIST,
     "congress:term_create": STAFF_CREATE,
     "congress:term_detail": DETAIL_STAFF,
@@ -89,6 +91,8 @@ MATRIX = {
 
 OBJECT_KINDS = {
     "congress:session_detail": "congress_session",
+    "congress:document_download": "congress_document",
+    "congress:term_groups": "congress_term",
     "congress:session_update": "congress_session",
     "congress:session_delete": "congress_session",
     "congress:session_restore": "congress_deleted_session",
@@ -129,6 +133,23 @@ def make_term(school):
 
 def make_session(school):
     return _factories().SessionFactory(term=make_term(school))
+
+
+def make_document(school):
+    from django.core.files.base import ContentFile
+
+    from congress.models import SessionDocument
+
+    document = SessionDocument(
+        school=school,
+        session=make_session(school),
+        original_name="学校工作报告.pdf",
+        content_type="application/pdf",
+        size=13,
+    )
+    document.file.save("report.pdf", ContentFile(b"%PDF-1.4 test"), save=False)
+    document.save()
+    return document
 
 
 def make_motion(school):
@@ -176,6 +197,7 @@ OBJECT_MAKERS = {
     "congress_session": make_session,
     "congress_deleted_session": deleted(make_session),
     "congress_motion": make_motion,
+    "congress_document": make_document,
     "congress_proposal": make_proposal,
     "congress_deleted_proposal": deleted(make_proposal),
     "congress_replied_proposal": make_replied_proposal,
@@ -270,6 +292,7 @@ POST_DATA = {
     "congress:proposal_create": proposal_data,
     "congress:proposal_update": proposal_data,
     "congress:session_attendance": attendance_data,
+    "congress:term_groups": lambda obj, school: {"group-1": "第一代表团"},
     "congress:session_agenda": agenda_data,
     "congress:motion_vote": vote_data,
     "congress:proposal_second": second_data,

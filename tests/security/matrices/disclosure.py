@@ -60,6 +60,8 @@ MATRIX = {
     "disclosure:notice_delete": RECORD_DELETE,
     "disclosure:notice_restore": RECORD_RESTORE,
     "disclosure:objection_answer": RECORD_UPDATE,
+    "disclosure:category_list": STAFF_CREATE,
+    "disclosure:category_update": RECORD_UPDATE,
     "disclosure:suggestion_list": MEMBERS_READ,
     "disclosure:suggestion_create": MEMBERS_WRITE,
     "disclosure:suggestion_answer": RECORD_UPDATE,
@@ -76,6 +78,7 @@ OBJECT_KINDS = {
     "disclosure:notice_restore": "deleted_notice",
     "disclosure:objection_answer": "objection",
     "disclosure:suggestion_answer": "suggestion",
+    "disclosure:category_update": "notice_category",
 }
 
 
@@ -106,6 +109,7 @@ OBJECT_MAKERS = {
     "notice_attachment": make_attachment,
     "objection": lambda school: ObjectionFactory(notice=NoticeFactory(school=school)),
     "suggestion": lambda school: SuggestionFactory(school=school),
+    "notice_category": category_of,
 }
 
 
@@ -133,4 +137,6 @@ POST_DATA = {
     "disclosure:objection_answer": lambda obj, school: {"answer": "经核实，符合条件"},
     "disclosure:suggestion_create": lambda obj, school: {"recipient": "union", "subject": "食堂", "text": "饭菜太咸"},
     "disclosure:suggestion_answer": lambda obj, school: {"answer": "已转食堂"},
+    "disclosure:category_list": lambda obj, school: {"name": "校园安全", "position": 12},
+    "disclosure:category_update": lambda obj, school: {"name": "校园安全", "position": 0},
 }
