@@ -1,9 +1,11 @@
 """Demo data: a union's year of work for a demo school, shaped like the seeds' summaries.
 
 ``seed_school_year`` is registered with ``members.demo`` and called by ``manage.py demo``
-for each school once its members and logins exist. It covers the previous school year
-(September to August) and the current one up to ``today``, so that both "this school
-year" and "this calendar year" have records, and it writes nothing dated after ``today``.
+for each school once its members and logins exist. It covers the current school year
+(September to August) up to ``today`` and the two before it, so that this school year and
+this calendar year have records, and so do last school year and last calendar year to
+compare them with (the earliest year without photos or attached lists, to load faster).
+It writes nothing dated after ``today``.
 
 Per school year: the numbered ethics month (师德建设月) with its launch, talk, essays,
 discussions and pledge; the 个十百千万 drive and the teaching month (教学月); activities
@@ -202,8 +204,8 @@ class DemoYear:
         self.today = today
         self.primary = "小学" in school.name
         current = today.year if today.month >= 9 else today.year - 1
-        self.school_years = (current - 1, current)
-        self.start = datetime.date(current - 1, 9, 1)
+        self.school_years = (current - 2, current - 1, current)
+        self.start = datetime.date(current - 2, 9, 1)
         self.members = list(members)
         self.active = [m for m in members if m.status == MemberStatus.ACTIVE]
         self.retirees = [m for m in members if m.status == MemberStatus.RETIRED]
@@ -824,7 +826,8 @@ class DemoYear:
                     )
                 )
                 people.append(self.participants(*planned.groups))
-                photos.append(planned.photos)
+                # The earliest year is lighter: no photos, no lists of who took part.
+                photos.append(planned.photos if sy != self.school_years[0] else None)
         activities = bulk_create_with_history(activities, Activity)
         through = Activity.participants.through
         through.objects.bulk_create(
@@ -833,6 +836,8 @@ class DemoYear:
             for member in members
         )
         for activity, captions, members in zip(activities, photos, people, strict=True):
+            if captions is None:
+                continue
             for n, caption in enumerate(captions):
                 stored, thumbnail = process_image(self.event_photo(activity, caption, n))
                 ActivityPhoto.objects.create(activity=activity, image=stored, thumbnail=thumbnail, caption=caption)
@@ -909,7 +914,7 @@ class DemoYear:
         for n, (title, starts, ends) in enumerate(terms):
             if ends <= self.today:
                 # One veto, in the last term that is surely over: the previous year's second.
-                veto = sy == self.school_years[0] and n == 1
+                veto = sy == self.school_years[-2] and n == 1
                 self.ethics_period(title, AssessmentPeriodKind.TERM, starts, ends, veto=veto)
         if sy == self.school_years[-1]:
             ends = self.today.replace(day=1) - datetime.timedelta(days=1)
@@ -1345,7 +1350,7 @@ class DemoYear:
         first, second = rng.sample(older, 2)
         lonely = rng.choice(self.retirees)
         self.hardship_members = [first, second, lonely]
-        sy = self.school_years[0]
+        sy = self.school_years[-2]
         plans = [
             (
                 first,
@@ -1411,9 +1416,10 @@ class DemoYear:
             (self.hardship_members[1], (11, 20), 2500, "本人手术及化疗，医疗费用自付部分较高"),
             (self.rng.choice(self.active), (4, 8), 1500, "因病住院，医疗费用自付部分较高"),
         ]:
-            for sy in self.school_years:
+            # Grants follow the hardship files, opened in the previous school year.
+            for sy in self.school_years[-2:]:
                 date = self.on(sy, month, day)
-                if self.happened(date) and (member is not self.hardship_members[1] or sy == self.school_years[0]):
+                if self.happened(date) and (member is not self.hardship_members[1] or sy == self.school_years[-2]):
                     rows.append(
                         MutualAidGrant(
                             school=self.school, member=member, amount=Decimal(amount), granted_on=date, reason=reason

@@ -9,8 +9,11 @@ class DisclosureConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_save
 
+        from members import demo
         from unionhub.models import School
 
+        from .demo import seed_disclosure
         from .signals import create_default_categories
 
         post_save.connect(create_default_categories, sender=School, dispatch_uid="disclosure_default_categories")
+        demo.register(seed_disclosure)

@@ -175,6 +175,31 @@ def test_this_school_year_and_this_calendar_year_have_activities(schools):
         assert rows(Activity, school).filter(starts_on__year=today.year).exists()
 
 
+def test_last_year_is_there_to_compare_with_this_year(schools):
+    """The dashboard compares this year with last: the previous calendar year and the
+    previous school year each have activities in every month of term, visits, awards, a
+    pledge drive and twelve months of 168 logs."""
+    today = timezone.localdate()
+    last = today.year - 1
+    term_months = {1, 3, 4, 5, 6, 7, 9, 10, 11, 12}
+    for school in schools:
+        activities = rows(Activity, school)
+        months = {d.month for d in activities.filter(starts_on__year=last).values_list("starts_on", flat=True)}
+        assert term_months <= months, sorted(months)
+        sections = set(activities.filter(starts_on__year=last).values_list("category__section", flat=True))
+        assert sections == set(activities.values_list("category__section", flat=True))
+        assert rows(Visit, school).filter(visited_on__year=last).count() >= 3
+        assert rows(Award, school).filter(awarded_on__year=last).count() >= 5
+        assert rows(GreetingBatch, school).filter(year=last, festival="spring").exists()
+        logs = rows(CareLog, school).filter(month__year=last)
+        assert {m.month for m in logs.values_list("month", flat=True)} == set(range(1, 13))
+        previous = current_school_year(today) - 1
+        drives = rows(PledgeDrive, school)
+        assert drives.filter(year=previous).exists() and drives.filter(year=previous - 1).exists()
+        # The earliest year is lighter: no photos.
+        assert not rows(ActivityPhoto, school).filter(activity__starts_on__lt=datetime.date(previous, 9, 1)).exists()
+
+
 def test_the_ethics_month_is_numbered_with_theme_launch_and_activities(schools):
     for school in schools:
         months = rows(Campaign, school).filter(title="师德建设月")
