@@ -3,7 +3,7 @@
 import datetime
 
 from django.db import models
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -31,6 +31,9 @@ def _display(field, value, related_names):
     if isinstance(field, models.BooleanField):
         return str(_("yes") if value else _("no"))
     if isinstance(value, datetime.datetime):
+        # Stored in UTC: show the school's clock (Asia/Shanghai), as the page's own dates do.
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
         return formats.date_format(value, "DATETIME_FORMAT")
     if isinstance(value, datetime.date):
         return formats.date_format(value)
