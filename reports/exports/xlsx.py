@@ -1,0 +1,597 @@
+"""The year's records behind the annual summary as one workbook, a sheet per kind of record.
+
+Each sheet reads its rows in a fixed number of queries (values only, streamed with
+``iterator()``), so the export costs the same number of queries however busy the year, and
+memory stays flat: ``unionhub.xlsx`` writes in write-only mode. Records are read, never
+written. The period's records are chosen the way the summary's figures choose them, so
+the workbook adds up to what the summary says.
+"""
+
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import pgettext
+
+from activities.choices import (
+    Audience,
+    AwardKind,
+    AwardLevel,
+    AwardRecipientKind,
+    Festival,
+    FundingSource,
+    SummarySection,
+    VisitedPerson,
+    VisitReason,
+)
+from activities.models import (
+    TALKS_TARGET,
+    TUTORING_TARGET,
+    Activity,
+    Award,
+    CareLog,
+    PledgeSignature,
+    Promotion,
+    Visit,
+    month_start,
+    school_year_label,
+)
+from activities.selectors.welfare import greeting_batches, yuan
+from activities.validators import chinese_number as edition_number
+from congress.choices import ProposalState, SessionKind
+from congress.models import Motion, Proposal, Session, Vote
+from congress.numerals import chinese_number
+from disclosure.choices import NoticeStatus
+from disclosure.selectors import manage_notices
+from members.choices import ProfessionalTitle
+from unionhub.xlsx import MONTH_FORMAT, PERCENT_FORMAT, Sheet, write_workbook
+
+CHUNK = 2000
+Participation = Activity.participants.through
+AwardMember = Award.members.through
+Visitor = Visit.visitors.through
+
+
+def _labels(choices):
+    """``{code: label}`` in the active language."""
+    return {code: str(label) for code, label in choices.choices}
+
+
+def _yes_no(value):
+    return pgettext("records export", "Yes") if value else pgettext("records export", "No")
+
+
+def _local_date(moment):
+    return timezone.localtime(moment).date() if moment else None
+
+
+# Activities and who took part --------------------------------------------------------
+
+
+def _activities_sheet(school, start, end):
+    live_people = (
+        Participation.objects.filter(activity=OuterRef("pk"), member__deleted_at__isnull=True)
+        .order_by()
+        .values("activity")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    sections = _labels(SummarySection)
+    rows = (
+        Activity.objects.filter(school=school, starts_on__range=(start, end))
+        .annotate(people=Coalesce(Subquery(live_people, output_field=IntegerField()), 0))
+        .order_by("starts_on", "pk")
+        .values_list(
+            "starts_on",
+            "ends_on",
+            "title",
+            "category__name",
+            "category__section",
+            "campaign__title",
+            "campaign__number",
+            "club__name",
+            "location",
+            "organiser",
+            "people",
+            "outside_participants",
+            "description",
+        )
+    )
+
+    def lines():
+        for starts, ends, title, category, section, campaign, edition, *rest in rows.iterator(chunk_size=CHUNK):
+            if campaign and edition:
+                campaign = "第{}个{}".format(edition_number(edition), campaign)
+            yield [starts, ends, title, category, sections.get(section, section), campaign or "", *rest]
+
+    return Sheet(
+        pgettext("records export", "Activities"),
+        [
+            pgettext("records export", "Date"),
+            pgettext("records export", "End date"),
+            pgettext("records export", "Activity"),
+            pgettext("records export", "Category"),
+            pgettext("records export", "Summary section"),
+            pgettext("records export", "Campaign"),
+            pgettext("records export", "Club or team"),
+            pgettext("records export", "Place"),
+            pgettext("records export", "Organiser"),
+            pgettext("records export", "Staff taking part"),
+            pgettext("records export", "From outside"),
+            pgettext("records export", "Description"),
+        ],
+        lines(),
+    )
+
+
+def _participants_sheet(school, start, end):
+    rows = (
+        Participation.objects.filter(
+            activity__school=school,
+            activity__deleted_at__isnull=True,
+            activity__starts_on__range=(start, end),
+            member__deleted_at__isnull=True,
+        )
+        .order_by("activity__starts_on", "activity_id", "member__name_pinyin", "member_id")
+        .values_list(
+            "activity__starts_on",
+            "activity__title",
+            "activity__category__name",
+            "member__name",
+            "member__employee_number",
+            "member__department__name",
+        )
+    )
+    return Sheet(
+        pgettext("records export", "Participants"),
+        [
+            pgettext("records export", "Date"),
+            pgettext("records export", "Activity"),
+            pgettext("records export", "Category"),
+            pgettext("records export", "Name"),
+            pgettext("records export", "Staff number"),
+            pgettext("records export", "Department"),
+        ],
+        (list(row) for row in rows.iterator(chunk_size=CHUNK)),
+    )
+
+
+# Welfare -----------------------------------------------------------------------------
+
+
+def _visits_sheet(school, start, end):
+    visitors = {}
+    for visit_id, name in (
+        Visitor.objects.filter(
+            visit__school=school,
+            visit__deleted_at__isnull=True,
+            visit__visited_on__range=(start, end),
+            member__deleted_at__isnull=True,
+        )
+        .order_by("visit_id", "member__name_pinyin", "member_id")
+        .values_list("visit_id", "member__name")
+        .iterator(chunk_size=CHUNK)
+    ):
+        visitors.setdefault(visit_id, []).append(name)
+    reasons, sources, persons = _labels(VisitReason), _labels(FundingSource), _labels(VisitedPerson)
+    rows = []
+    total = 0
+    for pk, day, member, person, relative, reason, detail, gifts, amount, source in (
+        Visit.objects.filter(school=school, visited_on__range=(start, end))
+        .order_by("visited_on", "pk")
+        .values_list(
+            "pk",
+            "visited_on",
+            "member__name",
+            "visited_person",
+            "relative",
+            "reason",
+            "reason_detail",
+            "gifts",
+            "amount",
+            "funding_source",
+        )
+        .iterator(chunk_size=CHUNK)
+    ):
+        whom = relative if person == VisitedPerson.RELATIVE and relative else persons.get(person, person)
+        visited_by = "、".join(visitors.get(pk, []))
+        rows.append(
+            [day, member, whom, reasons.get(reason, reason), detail, visited_by, gifts, amount, sources[source]]
+        )
+        total += amount
+    headers = [
+        pgettext("records export", "Date"),
+        pgettext("records export", "Member"),
+        pgettext("records export", "Who was visited"),
+        pgettext("records export", "Reason"),
+        pgettext("records export", "Details"),
+        pgettext("records export", "Visited by"),
+        pgettext("records export", "What was brought"),
+        pgettext("records export", "Amount (yuan)"),
+        pgettext("records export", "Paid from"),
+    ]
+    footer = (
+        [pgettext("records export", "Total: {count} visits").format(count=len(rows))] + [""] * 6 + [yuan(total), ""]
+    )
+    return Sheet(pgettext("records export", "Visits"), headers, rows, footer=footer)
+
+
+def _greetings_sheet(school, start, end):
+    festivals, audiences, sources = _labels(Festival), _labels(Audience), _labels(FundingSource)
+    batches = (
+        greeting_batches(school)
+        .filter(given_on__range=(start, end))
+        .order_by("given_on", "pk")
+        .values_list(
+            "given_on",
+            "festival",
+            "year",
+            "audience",
+            "recipient_count",
+            "amount_each",
+            "total_amount",
+            "gifts",
+            "funding_source",
+        )
+    )
+    rows = []
+    people_total, amount_total = 0, yuan(0)
+    for day, festival, year, audience, people, each, given, gifts, source in batches:
+        given = yuan(given)
+        rows.append(
+            [day, festivals[festival], year, audiences[audience], people, yuan(each), given, gifts, sources[source]]
+        )
+        people_total += people
+        amount_total += given
+    headers = [
+        pgettext("records export", "Date given"),
+        pgettext("records export", "Festival"),
+        pgettext("records export", "Year"),
+        pgettext("records export", "Given to"),
+        pgettext("records export", "Recipients"),
+        pgettext("records export", "Amount each (yuan)"),
+        pgettext("records export", "Amount in all (yuan)"),
+        pgettext("records export", "What was given"),
+        pgettext("records export", "Paid from"),
+    ]
+    footer = [pgettext("records export", "Total"), "", "", "", people_total, "", amount_total, "", ""]
+    return Sheet(pgettext("records export", "Holiday greetings"), headers, rows, footer=footer)
+
+
+# Awards and pledges ------------------------------------------------------------------
+
+
+def _awards_sheet(school, start, end):
+    names = {}
+    for award_id, name in (
+        AwardMember.objects.filter(
+            award__school=school,
+            award__deleted_at__isnull=True,
+            award__awarded_on__range=(start, end),
+            member__deleted_at__isnull=True,
+        )
+        .order_by("award_id", "member__name_pinyin", "member_id")
+        .values_list("award_id", "member__name")
+        .iterator(chunk_size=CHUNK)
+    ):
+        names.setdefault(award_id, []).append(name)
+    kinds, levels, recipients = _labels(AwardKind), _labels(AwardLevel), _labels(AwardRecipientKind)
+
+    def lines():
+        for pk, day, title, kind, level, rank, issuer, recipient, group, club in (
+            Award.objects.filter(school=school, awarded_on__range=(start, end))
+            .order_by("awarded_on", "pk")
+            .values_list(
+                "pk",
+                "awarded_on",
+                "title",
+                "kind",
+                "level",
+                "rank",
+                "issuer",
+                "recipient_kind",
+                "group_name",
+                "club__name",
+            )
+            .iterator(chunk_size=CHUNK)
+        ):
+            # 人次: once per member, once for a group or the school itself.
+            if recipient == AwardRecipientKind.MEMBERS:
+                members = names.get(pk, [])
+                winners, person_times = "、".join(members), len(members)
+            else:
+                winners = group or club or (school.name if recipient == AwardRecipientKind.SCHOOL else "")
+                person_times = 1
+            yield [day, title, kinds[kind], levels[level], rank, issuer, recipients[recipient], winners, person_times]
+
+    headers = [
+        pgettext("records export", "Date"),
+        pgettext("records export", "Award"),
+        pgettext("records export", "Kind"),
+        pgettext("records export", "Level"),
+        pgettext("records export", "Rank or prize"),
+        pgettext("records export", "Issued by"),
+        pgettext("records export", "Awarded to"),
+        pgettext("records export", "Winners"),
+        pgettext("records export", "Person-times"),
+    ]
+    return Sheet(pgettext("records export", "Awards"), headers, lines())
+
+
+def _promotions_sheet(school, start, end):
+    titles = _labels(ProfessionalTitle)
+    rows = (
+        Promotion.objects.filter(school=school, promoted_on__range=(start, end), member__deleted_at__isnull=True)
+        .order_by("promoted_on", "pk")
+        .values_list("promoted_on", "member__name", "member__employee_number", "title", "note")
+    )
+    headers = [
+        pgettext("records export", "Date"),
+        pgettext("records export", "Name"),
+        pgettext("records export", "Staff number"),
+        pgettext("records export", "New professional title"),
+        pgettext("records export", "Note"),
+    ]
+    lines = ([day, name, number, titles.get(title, title), note] for day, name, number, title, note in rows)
+    return Sheet(pgettext("records export", "Promotions"), headers, lines)
+
+
+def _pledges_sheet(school, start, end):
+    rows = (
+        PledgeSignature.objects.filter(
+            drive__school=school,
+            drive__deleted_at__isnull=True,
+            drive__opened_on__range=(start, end),
+            member__deleted_at__isnull=True,
+        )
+        .order_by("drive__opened_on", "drive_id", "member__name_pinyin", "pk")
+        .values_list(
+            "drive__title",
+            "drive__year",
+            "drive__opened_on",
+            "member__name",
+            "member__employee_number",
+            "member__department__name",
+            "signed_on",
+        )
+    )
+
+    def lines():
+        for title, year, opened, name, number, department, signed in rows.iterator(chunk_size=CHUNK):
+            yield [title, year, opened, name, number, department, signed, _yes_no(signed)]
+
+    headers = [
+        pgettext("records export", "Pledge"),
+        pgettext("records export", "Year"),
+        pgettext("records export", "Opened on"),
+        pgettext("records export", "Name"),
+        pgettext("records export", "Staff number"),
+        pgettext("records export", "Department"),
+        pgettext("records export", "Signed on"),
+        pgettext("records export", "Signed"),
+    ]
+    return Sheet(pgettext("records export", "Pledges"), headers, lines())
+
+
+# The 168 care action -----------------------------------------------------------------
+
+
+def _care_sheet(school, start, end):
+    rows = (
+        CareLog.objects.filter(
+            pair__school=school,
+            pair__deleted_at__isnull=True,
+            pair__teacher__deleted_at__isnull=True,
+            month__gte=month_start(start),
+            month__lte=month_start(end),
+        )
+        .order_by("month", "pair__teacher__name_pinyin", "pair_id")
+        .values_list(
+            "month",
+            "pair__school_year",
+            "pair__teacher__name",
+            "pair__student_name",
+            "pair__student_class",
+            "talks",
+            "tutoring",
+            "notes",
+        )
+    )
+
+    def lines():
+        for month, year, teacher, student, klass, talks, tutoring, notes in rows.iterator(chunk_size=CHUNK):
+            yield [
+                month,
+                school_year_label(year),
+                teacher,
+                student,
+                klass,
+                talks,
+                tutoring,
+                _yes_no(talks >= TALKS_TARGET),
+                _yes_no(tutoring >= TUTORING_TARGET),
+                notes,
+            ]
+
+    headers = [
+        pgettext("records export", "Month"),
+        pgettext("records export", "School year"),
+        pgettext("records export", "Teacher"),
+        pgettext("records export", "Student"),
+        pgettext("records export", "Class"),
+        pgettext("records export", "Talks and home visits"),
+        pgettext("records export", "Tutoring sessions"),
+        pgettext("records export", "Talks target ({target}) met").format(target=TALKS_TARGET),
+        pgettext("records export", "Tutoring target ({target}) met").format(target=TUTORING_TARGET),
+        pgettext("records export", "Notes"),
+    ]
+    return Sheet(pgettext("records export", "168 care action"), headers, lines(), formats={0: MONTH_FORMAT})
+
+
+# The congress and the disclosure board -----------------------------------------------
+
+
+def _session_label(term_number, number, kind):
+    label = "{}届{}次".format(chinese_number(term_number), chinese_number(number))
+    if kind == SessionKind.EXTRAORDINARY:
+        label += "（{}）".format(pgettext("records export", "extraordinary"))
+    return label
+
+
+def _vote_cells(vote, motion_pk):
+    if vote is None:
+        return [""] + [None] * 6 + [pgettext("records export", "No vote recorded") if motion_pk else ""]
+    rate = vote.approval_rate  # a percentage with one decimal; the cell shows it as one
+    return [
+        vote.clause.title if vote.clause else "",
+        vote.votes_for,
+        vote.votes_against,
+        vote.abstentions,
+        vote.present,
+        vote.electorate,
+        None if rate is None else rate / 100,
+        pgettext("records export", "Passed") if vote.passed else pgettext("records export", "Not passed"),
+    ]
+
+
+def _congress_sheet(school, start, end):
+    kinds = _labels(SessionKind)
+    sessions = list(
+        Session.objects.filter(school=school, held_on__range=(start, end))
+        .order_by("held_on", "pk")
+        .values_list("pk", "term__number", "number", "kind", "held_on", "place", "theme")
+    )
+    in_period = {
+        "school": school,
+        "agenda_item__session__school": school,
+        "agenda_item__session__deleted_at__isnull": True,
+        "agenda_item__session__held_on__range": (start, end),
+    }
+    motions = {}
+    for pk, session_id, agenda, title in (
+        Motion.objects.filter(**in_period)
+        .order_by("agenda_item__order", "agenda_item_id", "pk")
+        .values_list("pk", "agenda_item__session_id", "agenda_item__title", "title")
+    ):
+        motions.setdefault(session_id, []).append((pk, agenda, title))
+    # Vote rows as models: whether a vote passed and its approval rate are the model's rules.
+    votes = {}
+    for vote in (
+        Vote.objects.filter(school=school, **{"motion__" + key: value for key, value in in_period.items()})
+        .select_related("clause")
+        .order_by("clause__order", "pk")
+    ):
+        votes.setdefault(vote.motion_id, []).append(vote)
+
+    rows = []
+    for pk, term_number, number, kind, held_on, place, theme in sessions:
+        session = [_session_label(term_number, number, kind), kinds[kind], held_on, place, theme]
+        for motion_pk, agenda, title in motions.get(pk, [(None, "", "")]):
+            for vote in votes.get(motion_pk, [None]):
+                rows.append(session + [agenda, title] + _vote_cells(vote, motion_pk))
+    headers = [
+        pgettext("records export", "Session"),
+        pgettext("records export", "Kind"),
+        pgettext("records export", "Date"),
+        pgettext("records export", "Place"),
+        pgettext("records export", "Theme"),
+        pgettext("records export", "Agenda item"),
+        pgettext("records export", "Motion"),
+        pgettext("records export", "Clause"),
+        pgettext("records export", "For"),
+        pgettext("records export", "Against"),
+        pgettext("records export", "Abstaining"),
+        pgettext("records export", "Present"),
+        pgettext("records export", "Voters in all"),
+        pgettext("records export", "Approval rate"),
+        pgettext("records export", "Result"),
+    ]
+    return Sheet(pgettext("records export", "Congress"), headers, rows, formats={13: PERCENT_FORMAT})
+
+
+def _proposals_sheet(school, start, end):
+    states = _labels(ProposalState)
+    rows = (
+        Proposal.objects.filter(school=school, submitted_on__range=(start, end))
+        .order_by("submitted_on", "pk")
+        .values_list("submitted_on", "title", "proposer__name", "state", "department__name", "replied_on")
+    )
+    headers = [
+        pgettext("records export", "Submitted on"),
+        pgettext("records export", "Proposal"),
+        pgettext("records export", "Proposer"),
+        pgettext("records export", "State"),
+        pgettext("records export", "Department in charge"),
+        pgettext("records export", "Replied on"),
+    ]
+    lines = (
+        [day, title, name, states[state], department, replied] for day, title, name, state, department, replied in rows
+    )
+    return Sheet(pgettext("records export", "Proposals"), headers, lines)
+
+
+def _notices_sheet(school, start, end):
+    today = timezone.localdate()
+    states = _labels(NoticeStatus)
+    rows = (
+        manage_notices(school)
+        .filter(published_at__date__gte=start, published_at__date__lte=end)
+        .exclude(status=NoticeStatus.DRAFT)
+        .order_by("published_at", "pk")
+        .values_list(
+            "published_at",
+            "category__name",
+            "title",
+            "status",
+            "starts_on",
+            "ends_on",
+            "working_days",
+            "read_count",
+            "objection_count",
+        )
+    )
+
+    def lines():
+        for published, category, title, status, starts, ends, days, reads, objections in rows.iterator(
+            chunk_size=CHUNK
+        ):
+            if status == NoticeStatus.PUBLISHED and ends < today:
+                status = NoticeStatus.CLOSED
+            yield [_local_date(published), category, title, states[status], starts, ends, days, reads, objections]
+
+    headers = [
+        pgettext("records export", "Published on"),
+        pgettext("records export", "Category"),
+        pgettext("records export", "Title"),
+        pgettext("records export", "Status"),
+        pgettext("records export", "Window starts on"),
+        pgettext("records export", "Window ends on"),
+        pgettext("records export", "Working days"),
+        pgettext("records export", "Read by"),
+        pgettext("records export", "Objections"),
+    ]
+    return Sheet(pgettext("records export", "Disclosure notices"), headers, lines())
+
+
+SHEETS = [
+    _activities_sheet,
+    _participants_sheet,
+    _visits_sheet,
+    _greetings_sheet,
+    _awards_sheet,
+    _promotions_sheet,
+    _pledges_sheet,
+    _care_sheet,
+    _congress_sheet,
+    _proposals_sheet,
+    _notices_sheet,
+]
+
+
+def records_xlsx(school, period):
+    """The records of ``school`` in ``period`` (a ``reports.periods.Period``) as .xlsx bytes.
+
+    Run inside the school's scope, as every read of its records is. Sheets that stream
+    their rows are read while the workbook is written.
+    """
+    start, end = period.start, period.end
+    return write_workbook([sheet(school, start, end) for sheet in SHEETS])
