@@ -191,6 +191,11 @@ OBJECT_KINDS = {
 
 MATRIX.update(matrices.MATRIX)
 OBJECT_KINDS.update(matrices.OBJECT_KINDS)
+# URLs with arguments other than <pk> (a year, a version number): {name: function(obj) ->
+# kwargs for reverse}, obj None for a missing object; and a query string per URL name
+# ({name: function(school) -> "?…"}), e.g. the school a district user reads.
+URL_KWARGS = dict(matrices.URL_KWARGS)
+URL_QUERIES = dict(matrices.URL_QUERIES)
 
 MISSING_PK = 987654321
 
@@ -259,7 +264,7 @@ def test_it_holds_the_right_methods_and_objects_for_every_url():
             problems.append("{}: the view answers GET but MATRIX has no GET row".format(name))
         if not _answers_get(pattern) and "POST" not in entry:
             problems.append("{}: the view is POST-only but MATRIX has no POST row".format(name))
-        if set(pattern.pattern.converters) - {"pk"}:
+        if set(pattern.pattern.converters) - {"pk"} and name not in URL_KWARGS:
             problems.append("{}: only <pk> URL arguments are supported here, add the others".format(name))
         if has_pk and name not in OBJECT_KINDS:
             problems.append("{}: has <pk> but no entry in OBJECT_KINDS".format(name))
@@ -358,6 +363,7 @@ def snapshot(obj):
             *apps.get_app_config("activities").get_models(),
             *apps.get_app_config("congress").get_models(),
             *apps.get_app_config("disclosure").get_models(),
+            *apps.get_app_config("reports").get_models(),
         ]:
             state[model._meta.label] = list(model._base_manager.order_by("pk").values())
     if obj is not None:
@@ -406,7 +412,9 @@ def test_it_answers_each_role_as_the_matrix_says(
         else:
             obj = make_object(OBJECT_KINDS[name], school if owner == "own" else other_school)
             kwargs = {"pk": obj.pk}
-    url = reverse(name, kwargs=kwargs)
+    if name in URL_KWARGS:
+        kwargs = URL_KWARGS[name](obj)
+    url = reverse(name, kwargs=kwargs) + (URL_QUERIES[name](school) if name in URL_QUERIES else "")
 
     if role != "anonymous":
         client.force_login(users[role])

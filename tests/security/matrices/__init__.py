@@ -27,7 +27,11 @@ MATRIX = {}
 OBJECT_KINDS = {}
 OBJECT_MAKERS = {}
 POST_DATA = {}
+URL_KWARGS = {}
+URL_QUERIES = {}
 for module in MODULES:
+    URL_KWARGS.update(getattr(module, "URL_KWARGS", {}))
+    URL_QUERIES.update(getattr(module, "URL_QUERIES", {}))
     for target, source in (
         (MATRIX, module.MATRIX),
         (OBJECT_KINDS, module.OBJECT_KINDS),

@@ -1,6 +1,113 @@
-"""Permission-matrix entries of the reports app: see the package docstring."""
+"""Permission-matrix entries of the annual summary and the plan: see the package docstring.
 
-MATRIX = {}
-OBJECT_KINDS = {}
-OBJECT_MAKERS = {}
-POST_DATA = {}
+The chair edits, freezes versions (the Word export) and writes the plan; staff read the
+preview, the plan and frozen versions and download the year's records, but neither edit
+nor freeze; district users read a school of their own district (``?school=<pk>``) and its
+frozen versions, never the records of named people; teachers get 403.
+
+These URLs carry the year (and a version number), so besides ``MATRIX`` this module gives
+``URL_KWARGS`` (``{name: function(obj) -> kwargs for reverse}``, ``obj`` None for a missing
+one) and ``URL_QUERIES`` (``{name: function(school) -> query string}``): the query names the
+school, which school logins ignore and district users need.
+"""
+
+from ..test_permission_matrix_constants import LOGIN
+
+YEAR = 2018
+MISSING = 987654321
+
+# (anonymous, chair, staff, teacher, district)
+READ = {"GET": {"own": (LOGIN, 200, 200, 403, 200)}}
+CHAIR_POST = {"POST": {"own": (LOGIN, 302, 403, 403, 403)}}
+CHAIR_PART_POST = {
+    "POST": {
+        "own": (LOGIN, 302, 403, 403, 403),
+        "other": (LOGIN, 404, 403, 403, 403),
+    }
+}
+
+MATRIX = {
+    "reports:summary": READ,
+    "reports:summary_texts": CHAIR_POST,
+    "reports:summary_layout": CHAIR_POST,
+    # Freezing a version answers with its .docx.
+    "reports:summary_docx": {"POST": {"own": (LOGIN, 200, 403, 403, 403)}},
+    "reports:summary_version": READ,
+    "reports:records_xlsx": {"GET": {"own": (LOGIN, 200, 200, 403, 403)}},
+    "reports:plan": {
+        "GET": {"own": (LOGIN, 200, 200, 403, 200)},
+        "POST": {"own": (LOGIN, 302, 403, 403, 403)},
+    },
+    "reports:plan_section": CHAIR_PART_POST,
+    "reports:plan_item": CHAIR_PART_POST,
+}
+
+OBJECT_KINDS = {
+    "reports:summary_version": "summary_version",
+    "reports:plan_section": "plan_section",
+    "reports:plan_item": "plan_item",
+}
+
+
+def _year(obj):
+    return {"year": YEAR}
+
+
+def _with_pk(obj):
+    return {"year": YEAR, "pk": obj.pk if obj is not None else MISSING}
+
+
+def _version(obj):
+    return {"year": YEAR, "number": obj.number if obj is not None else MISSING}
+
+
+URL_KWARGS = {name: _year for name in MATRIX}
+URL_KWARGS.update(
+    {"reports:summary_version": _version, "reports:plan_section": _with_pk, "reports:plan_item": _with_pk}
+)
+
+
+def _school_query(school):
+    return "?school={}".format(school.pk)
+
+
+URL_QUERIES = {name: _school_query for name in MATRIX}
+
+
+def _factories():
+    from ...reports import factories
+
+    return factories
+
+
+def make_version(school):
+    from django.contrib.auth import get_user_model
+
+    from reports.periods import Period
+    from reports.services import draft_for, freeze_version
+
+    chair = get_user_model().objects.filter(school=school, role="chair").first()
+    return freeze_version(draft_for(school, Period.calendar_year(YEAR)), chair)
+
+
+def make_plan_section(school):
+    return _factories().PlanSectionFactory(plan=_factories().AnnualPlanFactory(school=school, year=YEAR))
+
+
+def make_plan_item(school):
+    return _factories().PlanItemFactory(section=make_plan_section(school))
+
+
+OBJECT_MAKERS = {
+    "summary_version": make_version,
+    "plan_section": make_plan_section,
+    "plan_item": make_plan_item,
+}
+
+POST_DATA = {
+    "reports:summary_texts": lambda obj, school: {"loaded_version": 1, "opening": "本年度，学校工会……"},
+    "reports:summary_layout": lambda obj, school: {"action": "hide", "key": "activity:1", "section": "ethics"},
+    "reports:plan": lambda obj, school: {"part": "section", "title": "加强队伍建设"},
+    "reports:plan_section": lambda obj, school: {"action": "save", "title": "民主建设工程"},
+    "reports:plan_item": lambda obj, school: {"action": "up"},
+}

@@ -1,0 +1,100 @@
+"""Forms of the summary draft and the annual plan. The school and the period come from the
+view; choices of records are narrowed to the school and the period."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from activities.models import Activity, Campaign
+
+TEXTAREA = {"class": "form-control", "rows": 5}
+
+
+class TextsForm(forms.Form):
+    """The opening and closing parts and the lead of each section, posted together or alone."""
+
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    opening = forms.CharField(label=_("Opening paragraph"), required=False, widget=forms.Textarea(attrs=TEXTAREA))
+    experience = forms.CharField(
+        label=_("What the work taught us"), required=False, widget=forms.Textarea(attrs=TEXTAREA)
+    )
+    shortcomings = forms.CharField(label=_("Shortcomings"), required=False, widget=forms.Textarea(attrs=TEXTAREA))
+    plans = forms.CharField(label=_("Plans for the coming year"), required=False, widget=forms.Textarea(attrs=TEXTAREA))
+
+    def __init__(self, *args, sections=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.section_keys = []
+        for section in sections:
+            name = "lead:{}".format(section.key)
+            self.section_keys.append(section.key)
+            self.fields[name] = forms.CharField(
+                label=section.heading, required=False, widget=forms.Textarea(attrs={**TEXTAREA, "rows": 3})
+            )
+
+    def posted_texts(self):
+        """Only the parts that were posted: one form may carry the opening alone."""
+        return {
+            name: self.cleaned_data[name]
+            for name in ("opening", "experience", "shortcomings", "plans")
+            if name in self.data
+        }
+
+    def posted_leads(self):
+        return {
+            key: self.cleaned_data["lead:{}".format(key)]
+            for key in self.section_keys
+            if "lead:{}".format(key) in self.data
+        }
+
+
+class LayoutForm(forms.Form):
+    """Hide or show an item, move an item or a section, show the plan or not."""
+
+    ACTIONS = ["hide", "show", "item_up", "item_down", "section_up", "section_down", "plan_on", "plan_off"]
+
+    action = forms.ChoiceField(choices=[(a, a) for a in ACTIONS])
+    key = forms.CharField(max_length=120, required=False)
+    section = forms.CharField(max_length=120, required=False)
+
+
+class GuidanceForm(forms.Form):
+    guidance = forms.CharField(label=_("Guiding ideas"), required=False, widget=forms.Textarea(attrs=TEXTAREA))
+
+
+class PlanSectionForm(forms.Form):
+    title = forms.CharField(
+        label=_("Section title"), max_length=120, widget=forms.TextInput(attrs={"class": "form-control"})
+    )
+
+
+class PlanItemForm(forms.Form):
+    """A planned item with the activities and campaigns of the period that carried it out."""
+
+    title = forms.CharField(
+        label=_("Planned item"), max_length=200, widget=forms.TextInput(attrs={"class": "form-control"})
+    )
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"class": "form-control", "rows": 2})
+    )
+    activities = forms.ModelMultipleChoiceField(
+        label=_("Activities done for it"),
+        queryset=Activity.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"class": "form-select", "size": 6}),
+    )
+    campaigns = forms.ModelMultipleChoiceField(
+        label=_("Campaigns done for it"),
+        queryset=Campaign.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"class": "form-select", "size": 4}),
+    )
+
+    def __init__(self, *args, school, period, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["activities"].queryset = Activity.objects.filter(
+            school=school, starts_on__gte=period.start, starts_on__lte=period.end
+        ).order_by("starts_on", "pk")
+        self.fields["campaigns"].queryset = Campaign.objects.filter(
+            school=school, launched_on__lte=period.end
+        ).order_by("-launched_on", "pk")
+        self.fields["activities"].label_from_instance = lambda a: "{:%Y-%m-%d} {}".format(a.starts_on, a.title)
+        self.fields["campaigns"].label_from_instance = lambda c: c.full_title

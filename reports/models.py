@@ -1,1 +1,0 @@
-"""The annual summary and the dashboards; the home page lives here."""

@@ -1,0 +1,90 @@
+"""The chair's draft of a period's summary, and the versions frozen by each export."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from unionhub.models import SchoolOwnedModel
+
+from ..document import SummaryDocument
+from ..periods import CALENDAR_YEAR, SCHOOL_YEAR, Period
+
+PERIOD_KINDS = [(CALENDAR_YEAR, _("calendar year")), (SCHOOL_YEAR, _("school year"))]
+
+
+class SummaryDraft(SchoolOwnedModel):
+    """What the chair wrote around the assembled figures, and how items are shown.
+
+    Choices name sections and items by their stable keys, so they follow the record when
+    the year's records change. ``version`` refuses a save made over someone else's.
+    """
+
+    kind = models.CharField(_("period"), max_length=20, choices=PERIOD_KINDS, default=CALENDAR_YEAR)
+    year = models.PositiveSmallIntegerField(_("year"))
+    opening = models.TextField(_("opening paragraph"), blank=True)
+    leads = models.JSONField(_("lead paragraphs"), default=dict, blank=True)
+    experience = models.TextField(_("what the work taught us"), blank=True)
+    shortcomings = models.TextField(_("shortcomings"), blank=True)
+    plans = models.TextField(_("plans for the coming year"), blank=True)
+    section_order = models.JSONField(_("order of the sections"), default=list, blank=True)
+    hidden_items = models.JSONField(_("hidden items"), default=list, blank=True)
+    item_order = models.JSONField(_("order of the items"), default=dict, blank=True)
+    show_plan = models.BooleanField(_("show plan versus done"), default=False)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-year", "kind"]
+        verbose_name = _("summary draft")
+        verbose_name_plural = _("summary drafts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["school", "kind", "year"],
+                name="summary_draft_one_per_period",
+                violation_error_message=_("The school already has a draft for this period."),
+            )
+        ]
+
+    def __str__(self):
+        return str(_("Summary draft of %(period)s") % {"period": self.period.label})
+
+    @property
+    def period(self):
+        return Period(self.kind, self.year)
+
+
+class SummaryVersion(SchoolOwnedModel):
+    """A summary as it was exported, numbered per draft; its document never changes."""
+
+    draft = models.ForeignKey(SummaryDraft, on_delete=models.CASCADE, related_name="versions", verbose_name=_("draft"))
+    number = models.PositiveIntegerField(_("number"))
+    document = models.JSONField(_("document"))
+    created_at = models.DateTimeField(_("frozen at"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("frozen by"),
+    )
+
+    class Meta:
+        ordering = ["draft", "-number"]
+        verbose_name = _("summary version")
+        verbose_name_plural = _("summary versions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["draft", "number"],
+                name="summary_version_number_per_draft",
+                violation_error_message=_("This draft already has a version of that number."),
+            )
+        ]
+
+    def __str__(self):
+        return str(_("Version %(number)d") % {"number": self.number})
+
+    def summary_document(self):
+        return SummaryDocument.from_json(self.document)

@@ -1,0 +1,329 @@
+"""The annual summary: the preview with the chair's edit controls, the Word export that
+freezes a version, frozen versions again, and the year's records as a spreadsheet.
+
+Who: the chair edits and exports; staff read the preview and download frozen versions and
+the records (they enter those records anyway) but do not freeze versions; district users
+read a school of their own district (``?school=<pk>``, another district's school is 404)
+and download its frozen versions, never the records of named people; teachers get 403.
+"""
+
+import io
+
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from congress.numerals import chinese_number
+from unionhub.history import history_entries
+from unionhub.models import School
+from unionhub.roles import Action, user_can
+from unionhub.views import RoleRequiredMixin
+
+from .. import services
+from ..diff import changes_since
+from ..forms import LayoutForm, TextsForm
+from ..models import SummaryVersion
+from ..models.plan import plan_versus_done
+from ..periods import SCHOOL_YEAR, Period
+
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def summary_school(request):
+    """The one door to a summary: the user's own school; for a district user the school of
+    their district named by ``?school=``, and 404 for any other."""
+    if user_can(request.user, Action.VIEW_DISTRICT):
+        pk = request.GET.get("school", "")
+        if not pk.isdigit():
+            raise Http404
+        return get_object_or_404(School, pk=int(pk), district_id=request.user.district_id)
+    if request.school is None:
+        raise Http404
+    return request.school
+
+
+def request_period(request, year):
+    """The calendar year ``year``, or with ``?period=school_year`` the school year starting in it."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise Http404
+    if request.GET.get("period") == SCHOOL_YEAR:
+        return Period.school_year(year)
+    return Period.calendar_year(year)
+
+
+def period_query(period, school=None, district=False):
+    """The query string that keeps the period (and a district user's school) on every link."""
+    parts = []
+    if period.kind == SCHOOL_YEAR:
+        parts.append("period={}".format(SCHOOL_YEAR))
+    if district and school is not None:
+        parts.append("school={}".format(school.pk))
+    return "?" + "&".join(parts) if parts else ""
+
+
+def sheet(document, texts_form, can_edit):
+    """The sections as printed (一、二、 over visible sections, 1、2、 over visible items);
+    the chair also sees what is hidden or empty, greyed, so that it can be shown again."""
+    visible = {id(section) for section in document.visible_sections()}
+    rows = []
+    number = 0
+    for section in document.sections:
+        printed = id(section) in visible
+        if not printed and not (can_edit and section.items):
+            continue
+        number += printed
+        items, position = [], 0
+        for item in section.items:
+            if item.hidden and not can_edit:
+                continue
+            position += not item.hidden
+            items.append({"item": item, "number": None if item.hidden else position, "anchor": anchor(item.key)})
+        lead = "lead:{}".format(section.key)
+        rows.append(
+            {
+                "section": section,
+                "printed": printed,
+                "number": chinese_number(number) if printed else "",
+                "items": items,
+                "anchor": anchor(section.key),
+                "lead_field": texts_form[lead] if lead in texts_form.fields else None,
+            }
+        )
+    return rows
+
+
+def closing_parts(document):
+    """The closing parts the chair wrote, numbered after the printed sections as in Word."""
+    number = len(document.visible_sections())
+    parts = []
+    for heading, text in (
+        (_("What the work taught us"), document.experience),
+        (_("Shortcomings"), document.shortcomings),
+        (_("Plans for the coming year"), document.plans),
+    ):
+        paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
+        if paragraphs:
+            number += 1
+            parts.append({"number": chinese_number(number), "heading": heading, "paragraphs": paragraphs})
+    return parts
+
+
+def anchor(key):
+    return key.replace(":", "-")
+
+
+class SummaryMixin(RoleRequiredMixin):
+    """Resolves the school and the period once the role is allowed."""
+
+    required_action = Action.VIEW_SUMMARY
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and self.has_role_permission():
+            self.school = summary_school(request)
+            self.period = request_period(request, kwargs["year"])
+            self.query = period_query(self.period, self.school, user_can(request.user, Action.VIEW_DISTRICT))
+        return super().dispatch(request, *args, **kwargs)
+
+    def url(self, name, **kwargs):
+        return reverse(name, kwargs={"year": self.period.year, **kwargs}) + self.query
+
+    def assembled(self):
+        from ..assembly import assemble
+
+        return assemble(self.school, self.period)
+
+
+class SummaryView(SummaryMixin, TemplateView):
+    """The preview, laid out like the printed page, with the chair's controls beside it."""
+
+    template_name = "reports/summary/summary_preview.html"
+
+    def get_context_data(self, texts_form=None, conflict_entries=None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        draft = services.draft_for(self.school, self.period)
+        assembled = self.assembled()
+        document = services.apply_draft(assembled, draft)
+        # list() runs the query here rather than twice while rendering.
+        versions = list(draft.versions.select_related("created_by")) if draft.pk else []
+        last = versions[0] if versions else None
+        can_edit = user_can(self.request.user, Action.EDIT_SUMMARY) and self.school == self.request.school
+        if texts_form is None:
+            texts_form = TextsForm(
+                initial={
+                    "loaded_version": draft.version,
+                    "opening": draft.opening,
+                    "experience": draft.experience,
+                    "shortcomings": draft.shortcomings,
+                    "plans": draft.plans,
+                    **{"lead:{}".format(s.key): draft.leads.get(s.key, "") for s in document.sections},
+                },
+                sections=document.sections,
+            )
+        context.update(
+            {
+                "school": self.school,
+                "period": self.period,
+                "year": self.period.year,
+                "query": self.query,
+                "document": document,
+                "sections": sheet(document, texts_form, can_edit),
+                "closing": closing_parts(document),
+                "history": history_entries(draft) if can_edit and draft.pk else [],
+                "draft": draft,
+                "versions": versions,
+                "changes": changes_since(assembled, last.summary_document(), last.number) if last else None,
+                "can_edit": can_edit,
+                "can_download_records": user_can(self.request.user, Action.VIEW_RECORDS)
+                and self.school == self.request.school,
+                "texts_form": texts_form,
+                "conflict_entries": conflict_entries,
+                "plan_rows": plan_versus_done(services.plan_for(self.school, self.period)) if draft.show_plan else None,
+                "other_period": self.other_period_url(),
+                "year_charts": self.charts(),
+            }
+        )
+        return context
+
+    def other_period_url(self):
+        if self.period.kind == SCHOOL_YEAR:
+            other = Period.calendar_year(self.period.year)
+        else:
+            other = Period.school_year(self.period.year)
+        district = user_can(self.request.user, Action.VIEW_DISTRICT)
+        return {
+            "label": other.label,
+            "url": reverse("reports:summary", kwargs={"year": other.year}) + period_query(other, self.school, district),
+        }
+
+    def charts(self):
+        from ..overview import year_charts
+
+        return year_charts(self.school, self.period)
+
+
+class SummaryEditMixin(SummaryMixin):
+    required_action = Action.EDIT_SUMMARY
+
+    def back(self, anchor=""):
+        return redirect(self.url("reports:summary") + anchor)
+
+
+class SummaryTextsView(SummaryEditMixin, View):
+    """Saves the opening, the section leads and the closing parts; refuses to overwrite a
+    save made since the form was loaded and shows what was changed meanwhile."""
+
+    def post(self, request, year):
+        assembled = self.assembled()
+        form = TextsForm(request.POST, sections=assembled.sections)
+        if not form.is_valid():
+            raise Http404
+        loaded = form.cleaned_data["loaded_version"]
+        try:
+            services.save_texts(
+                self.school, self.period, request.user, loaded, form.posted_texts(), form.posted_leads()
+            )
+        except services.DraftConflict as conflict:
+            message = _(
+                "Someone else saved this summary after you opened it. Nothing of yours was saved; "
+                "the changes made meanwhile are listed below. Check them and save again."
+            )
+            messages.error(request, message)
+            data = request.POST.copy()
+            data["loaded_version"] = conflict.draft.version
+            form = TextsForm(data, sections=assembled.sections)
+            form.is_valid()
+            view = SummaryView()
+            view.setup(request, year=year)
+            view.school, view.period, view.query = self.school, self.period, self.query
+            context = view.get_context_data(texts_form=form, conflict_entries=conflict.entries)
+            return view.render_to_response(context)
+        messages.success(request, _("The summary draft has been saved."))
+        return self.back("#summary-texts")
+
+
+class SummaryLayoutView(SummaryEditMixin, View):
+    """Hide or show an item, move an item or a section, show plan versus done or not."""
+
+    def post(self, request, year):
+        form = LayoutForm(request.POST)
+        if not form.is_valid():
+            raise Http404
+        action, key, section_key = (form.cleaned_data[k] for k in ("action", "key", "section"))
+        school, period, user = self.school, self.period, request.user
+        if action in ("hide", "show"):
+            services.set_item_hidden(school, period, user, key, action == "hide")
+        elif action in ("plan_on", "plan_off"):
+            services.set_show_plan(school, period, user, action == "plan_on")
+        else:
+            document = services.apply_draft(self.assembled(), services.draft_for(school, period))
+            step = -1 if action.endswith("_up") else 1
+            if action.startswith("item_"):
+                section = next((s for s in document.sections if s.key == section_key), None)
+                if section is None:
+                    raise Http404
+                services.move_item(school, period, user, section_key, key, step, [i.key for i in section.items])
+            else:
+                services.move_section(school, period, user, key, step, [s.key for s in document.sections])
+        if action.startswith("section_"):
+            return self.back("#section-{}".format(anchor(key)))
+        return self.back("#item-{}".format(anchor(key)) if key else "")
+
+
+def _file(data, filename, content_type):
+    response = FileResponse(io.BytesIO(data), as_attachment=True, filename=filename, content_type=content_type)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _version_response(version):
+    from ..exports.docx import summary_docx
+
+    document = version.summary_document()
+    data = summary_docx(document, created=version.created_at)
+    filename = "{}（第{}版）.docx".format(document.title, version.number)
+    return _file(data, filename, DOCX)
+
+
+class SummaryDocxView(SummaryEditMixin, View):
+    """Freezes the draft over the year's records as the next version and sends its .docx."""
+
+    def post(self, request, year):
+        draft = services.draft_for(self.school, self.period)
+        version = services.freeze_version(draft, request.user, self.assembled())
+        return _version_response(version)
+
+
+class VersionDocxView(SummaryMixin, View):
+    """A frozen version again, exactly as it was exported."""
+
+    def get(self, request, year, number):
+        version = get_object_or_404(
+            SummaryVersion.objects.filter(
+                school=self.school,
+                draft__school=self.school,
+                draft__kind=self.period.kind,
+                draft__year=self.period.year,
+            ),
+            number=number,
+        )
+        return _version_response(version)
+
+
+class RecordsXlsxView(SummaryMixin, View):
+    """The year's records behind the summary, one sheet per kind, for the school's own
+    chair and staff (district users read aggregates, not records of named people)."""
+
+    required_action = Action.VIEW_RECORDS
+
+    def get(self, request, year):
+        from ..exports.xlsx import records_xlsx
+
+        data = records_xlsx(self.school, self.period)
+        filename = "{}{}工会工作记录.xlsx".format(self.period.label, self.school.name)
+        return _file(data, filename, XLSX)

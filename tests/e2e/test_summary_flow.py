@@ -1,0 +1,110 @@
+"""The annual summary in a real browser: the chair opens the preview of the year, writes
+the opening and the closing parts, hides an item, exports Word (freezing version 1) and the
+records as Excel, and downloads the frozen version again — the same text. The preview fits
+a phone and prints without its controls."""
+
+import io
+import re
+
+import docx
+import openpyxl
+import pytest
+from django.utils import translation
+from django.utils.translation import gettext
+from django_scopes import scopes_disabled
+from playwright.sync_api import expect
+
+from reports.models import SummaryDraft, SummaryVersion
+from unionhub.roles import Role
+
+from ..factories import PASSWORD, UserFactory
+from ..reports.seed_year import seed_year
+from .conftest import DESKTOP, PHONE
+
+pytestmark = pytest.mark.e2e
+
+
+def zh(message):
+    with translation.override("zh-hans"):
+        return gettext(message)
+
+
+def log_in(page, username):
+    page.goto("/accounts/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.get_by_role("button", name=zh("Log in")).click()
+    expect(page).to_have_url(re.compile(r"/$"))
+
+
+def docx_text(path):
+    return "\n".join(p.text for p in docx.Document(path).paragraphs)
+
+
+@pytest.fixture
+def e2e_chair(e2e_school, fast_password_hasher):
+    return UserFactory(username="chair", school=e2e_school, role=Role.CHAIR, last_name="刘梅兰")
+
+
+def test_the_chair_edits_exports_and_downloads_the_frozen_version_again(page, e2e_school, e2e_chair, results_dir):
+    made = seed_year(e2e_school)
+    log_in(page, "chair")
+    page.goto("/reports/2018/")
+    sheet = page.locator("#summary-sheet")
+    expect(sheet.locator(".summary-title")).to_have_text("2018年清溪区实验初级中学工会工作总结")
+
+    # The opening and the closing parts.
+    page.fill("textarea[name=opening]", "本年度，学校工会全心全意为教职工服务。")
+    page.fill("textarea[name=experience]", "只有真心实意为教职工服务，才能赢得信任。")
+    page.fill("textarea[name=shortcomings]", "工会活动的形式还不够丰富。")
+    page.fill("textarea[name=plans]", "努力开创学校工会工作的新局面。")
+    page.locator("[data-summary=save-texts]").click()
+    expect(page.locator(".alert-success")).to_contain_text(zh("The summary draft has been saved."))
+    expect(sheet).to_contain_text("全心全意为教职工服务")
+    expect(sheet).to_contain_text(zh("What the work taught us"))
+    expect(sheet).to_contain_text("工会活动的形式还不够丰富")
+
+    # Hide the discussion: it stays for the chair, marked, and leaves the printed numbering.
+    key = "activity:{}".format(made.discussion.pk)
+    item = page.locator('[data-item="{}"]'.format(key))
+    item.locator("[data-action=hide]").click()
+    expect(page.locator('[data-item="{}"]'.format(key))).to_have_class(re.compile("summary-hidden"))
+    with scopes_disabled():
+        assert SummaryDraft.objects.get(school=e2e_school).hidden_items == [key]
+
+    # The preview on a desktop, on a phone, and as printed.
+    page.screenshot(path=str(results_dir / "summary-preview-1280.png"), full_page=True)
+    page.set_viewport_size(PHONE)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, "the preview scrolls sideways on a phone by {}px".format(overflow)
+    page.screenshot(path=str(results_dir / "summary-preview-390.png"), full_page=True)
+    page.set_viewport_size(DESKTOP)
+    page.emulate_media(media="print")
+    expect(page.locator("#summary-texts")).to_be_hidden()
+    expect(page.locator("header")).to_be_hidden()
+    expect(page.locator('[data-item="{}"]'.format(key))).to_be_hidden()
+    page.screenshot(path=str(results_dir / "summary-print.png"), full_page=True)
+    page.emulate_media(media="screen")
+
+    # Word: freezes version 1.
+    with page.expect_download() as word:
+        page.locator("[data-summary=export-docx]").click()
+    exported = results_dir / "summary-v1.docx"
+    word.value.save_as(exported)
+    text = docx_text(exported)
+    assert "全心全意为教职工服务" in text and "努力开创学校工会工作的新局面" in text
+    assert made.discussion.title not in text
+    with scopes_disabled():
+        assert list(SummaryVersion.objects.filter(school=e2e_school).values_list("number", flat=True)) == [1]
+
+    # Excel: the year's records.
+    with page.expect_download() as excel:
+        page.locator("[data-summary=export-xlsx]").click()
+    book = openpyxl.load_workbook(io.BytesIO(open(excel.value.path(), "rb").read()), read_only=True)
+    assert len(book.sheetnames) > 1
+
+    # The frozen version again, from the list of versions: the same text.
+    page.goto("/reports/2018/")
+    with page.expect_download() as again:
+        page.locator("#summary-versions [data-version='1']").click()
+    assert docx_text(again.value.path()) == text
