@@ -2,10 +2,21 @@
 
 from django.urls import path
 
-from .views import dashboard
+from .views import dashboard, district, plan, summary
 
 app_name = "reports"
 
 urlpatterns = [
     path("", dashboard.DashboardView.as_view(), name="dashboard"),
+    path("reports/district/<int:year>/", district.DistrictView.as_view(), name="district"),
+    path("reports/district/<int:year>/schools.xlsx", district.DistrictExportView.as_view(), name="district_export"),
+    path("reports/<int:year>/", summary.SummaryView.as_view(), name="summary"),
+    path("reports/<int:year>/texts/", summary.SummaryTextsView.as_view(), name="summary_texts"),
+    path("reports/<int:year>/layout/", summary.SummaryLayoutView.as_view(), name="summary_layout"),
+    path("reports/<int:year>/summary.docx", summary.SummaryDocxView.as_view(), name="summary_docx"),
+    path("reports/<int:year>/versions/<int:number>.docx", summary.VersionDocxView.as_view(), name="summary_version"),
+    path("reports/<int:year>/records.xlsx", summary.RecordsXlsxView.as_view(), name="records_xlsx"),
+    path("reports/<int:year>/plan/", plan.PlanView.as_view(), name="plan"),
+    path("reports/<int:year>/plan/sections/<int:pk>/", plan.PlanSectionView.as_view(), name="plan_section"),
+    path("reports/<int:year>/plan/items/<int:pk>/", plan.PlanItemView.as_view(), name="plan_item"),
 ]
