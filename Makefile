@@ -29,6 +29,10 @@ test: $(VENV)/.installed-dev
 bench: $(VENV)/.installed-dev
 	$(PYTHON) bench/roster.py
 	$(PYTHON) bench/activities.py
+	$(PYTHON) bench/democracy.py
+	$(PYTHON) bench/summary.py
+	$(PYTHON) bench/exports.py
+	$(PYTHON) bench/district.py
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
