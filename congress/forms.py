@@ -102,10 +102,32 @@ class ProposalForm(VersionedModelForm):
 
 
 class StaffProposalForm(ProposalForm):
-    """Staff enter paper proposals for a member."""
+    """Staff enter paper proposals for a member, and correct them until they are decided."""
 
     class Meta(ProposalForm.Meta):
         fields = ["title", "reasons", "measures", "proposer"]
+
+    def clean(self):
+        cleaned = super().clean()
+        proposal = self.instance
+        if proposal.pk is None:
+            return cleaned
+        if proposal.state != ProposalState.SUBMITTED:
+            raise ValidationError(
+                _("This proposal has been decided (%(state)s) and can no longer be changed.")
+                % {"state": proposal.get_state_display()},
+                code="decided",
+            )
+        proposer = cleaned.get("proposer")
+        if proposer is not None and proposal.secondings.filter(member=proposer).exists():
+            self.add_error(
+                "proposer",
+                ValidationError(
+                    _("%(name)s seconded this proposal and cannot also be its proposer.") % {"name": proposer},
+                    code="proposer_seconded",
+                ),
+            )
+        return cleaned
 
 
 class TransitionForm(SchoolScopedModelForm):

@@ -75,6 +75,8 @@ def _motion_figures(motion):
     votes = list(motion.votes.all())
     rates = [vote.approval_rate for vote in votes if vote.approval_rate is not None]
     return {
+        "id": motion.pk,
+        "session_id": motion.agenda_item.session_id,
         "session": str(motion.agenda_item.session),
         "title": motion.title,
         "votes": len(votes),

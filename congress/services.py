@@ -41,7 +41,11 @@ def electorate_size(term):
 def quorum(session):
     """Present, voters in all, the two-thirds needed, and whether it is reached."""
     electorate = electorate_size(session.term)
-    present = Attendance.objects.filter(session=session, present=True).count()
+    # Only current voters count: a delegate removed from the term (or a member gone inactive
+    # at an assembly) keeps an old attendance row, which must not fill the quorum.
+    present = Attendance.objects.filter(
+        session=session, present=True, member__in=voters(session.term).values("pk")
+    ).count()
     needed = math.ceil(electorate * 2 / 3)
     return {
         "present": present,

@@ -7,6 +7,7 @@ and second others' with their own member record. District users get 403.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import FileResponse
@@ -109,7 +110,9 @@ class TermFormMixin:
     form_class = TermForm
     template_name = "congress/term_form.html"
 
+    @transaction.atomic
     def form_valid(self, form):
+        # The term and its delegates are saved together or not at all.
         response = super().form_valid(form)
         if not form.errors:
             services.set_delegates(self.object, form.cleaned_data["delegates"], form.cleaned_data["group"])
@@ -181,7 +184,9 @@ class SessionFormMixin:
     form_class = SessionForm
     template_name = "congress/session_form.html"
 
+    @transaction.atomic
     def form_valid(self, form):
+        # The session and its new document are saved together or not at all.
         response = super().form_valid(form)
         document = form.cleaned_data.get("document")
         if document and not form.errors:

@@ -1,5 +1,7 @@
 """Writes of the disclosure app that touch several rows, each in one transaction."""
 
+import datetime
+
 from django.db import transaction
 from django.utils import timezone
 from django_scopes import scopes_disabled
@@ -88,8 +90,12 @@ def submit_suggestion(suggestion, user):
     if suggestion.anonymous:
         suggestion.author = None
         suggestion.member = None
-        # django-simple-history would record the request's user on the history row.
+        # django-simple-history would record the request's user on the history row, and the
+        # moment of writing to the microsecond, which logs could match to a login: keep the day.
         suggestion._history_user = None
+        suggestion._history_date = timezone.make_aware(
+            datetime.datetime.combine(suggestion.written_on, datetime.time.min)
+        )
     else:
         suggestion.author = user
         suggestion.member = getattr(user, "member", None)

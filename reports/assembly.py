@@ -293,7 +293,7 @@ class _Builder:
         congress = self.records.congress
         motions_by_session = {}
         for motion in congress["motions"]:
-            motions_by_session.setdefault(motion["session"], []).append(motion)
+            motions_by_session.setdefault(motion["session_id"], []).append(motion)
         for session in self.records.sessions:
             text = _("%(date)s, the %(label)s staff representative congress was held") % {
                 "date": self.day(session.held_on),
@@ -303,7 +303,7 @@ class _Builder:
                 text = joined([text, session.theme])
             motions = [
                 _("%(title)s: %(sentence)s") % {"title": m["title"], "sentence": m["sentence"]}
-                for m in motions_by_session.get(str(session), [])
+                for m in motions_by_session.get(session.pk, [])
             ]
             if motions:
                 text = full_stop(text) + "；".join(motions)
@@ -343,11 +343,12 @@ class _Builder:
                 _("%(received)s proposals were received and %(handled)s handled")
                 % {"received": proposals["received"], "handled": proposals["handled"]},
             )
-        for index, motion in enumerate(congress["motions"], start=1):
+        for motion in congress["motions"]:
             if motion["lowest_approval_rate"] is not None:
                 self.add_figure(
                     section,
-                    "motion_rate:{}".format(index),
+                    # Keyed by the motion, not its place, so that a new motion changes nothing else.
+                    "motion_rate:{}".format(motion["id"]),
                     motion["title"],
                     "{}%".format(motion["lowest_approval_rate"]),
                 )

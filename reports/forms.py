@@ -12,7 +12,9 @@ TEXTAREA = {"class": "form-control", "rows": 5}
 class TextsForm(forms.Form):
     """The opening and closing parts and the lead of each section, posted together or alone."""
 
-    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Required: a post that does not say which version it was written over could overwrite
+    # someone else's prose unseen.
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput)
     opening = forms.CharField(label=_("Opening paragraph"), required=False, widget=forms.Textarea(attrs=TEXTAREA))
     experience = forms.CharField(
         label=_("What the work taught us"), required=False, widget=forms.Textarea(attrs=TEXTAREA)

@@ -63,7 +63,7 @@ def save_texts(school, period, user, loaded_version, texts=None, leads=None):
     section key. Raises ``DraftConflict`` when the draft changed since ``loaded_version``."""
     with transaction.atomic():
         draft = _locked_draft(school, period)
-        if loaded_version is not None and draft.version != loaded_version and _prose_changed(draft, loaded_version):
+        if draft.version != loaded_version and _prose_changed(draft, loaded_version):
             entries = [e for e in history_entries(draft) if (e["version"] or 0) > loaded_version]
             raise DraftConflict(draft, entries)
         for field, value in (texts or {}).items():

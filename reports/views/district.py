@@ -1,5 +1,6 @@
 """The district view: every school of the district user's district side by side for a year."""
 
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,10 +15,14 @@ from unionhub.xlsx import Sheet, write_workbook
 
 from ..overview import district_overview, sort_rows
 from ..periods import SCHOOL_YEAR, Period
+from .summary import FIRST_YEAR, LAST_YEAR, period_query
 
 
 def district_period(request, year):
-    """The calendar year, or with ``?kind=school_year`` the school year starting in ``year``."""
+    """The calendar year, or with ``?kind=school_year`` the school year starting in ``year``;
+    a year outside what the app keeps answers 404."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise Http404
     if request.GET.get("kind") == SCHOOL_YEAR:
         return Period.school_year(year)
     return Period.calendar_year(year)
@@ -47,7 +52,9 @@ def district_context(request, year):
         )
     for row in rows:
         row["cells"] = [(column, row[column.key]) for column in columns[1:]]
-        row["summary_url"] = "{}?school={}".format(reverse("reports:summary", kwargs={"year": year}), row["school"].pk)
+        row["summary_url"] = reverse("reports:summary", kwargs={"year": year}) + period_query(
+            period, row["school"], district=True
+        )
     return {
         "district": request.user.district,
         "period": period,

@@ -222,7 +222,10 @@ class SummaryTextsView(SummaryEditMixin, View):
         assembled = self.assembled()
         form = TextsForm(request.POST, sections=assembled.sections)
         if not form.is_valid():
-            raise Http404
+            messages.error(
+                request, _("The page was out of date and nothing was saved. Reload the page and write again.")
+            )
+            return self.back()
         loaded = form.cleaned_data["loaded_version"]
         try:
             services.save_texts(

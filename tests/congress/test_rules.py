@@ -7,7 +7,7 @@ from django_scopes import scopes_disabled
 from congress.choices import TermKind
 from congress.models import Vote
 from congress.numerals import chinese_number
-from congress.services import motion_sentence, quorum, record_attendance, record_vote
+from congress.services import motion_sentence, quorum, record_attendance, record_vote, set_delegates
 
 from ..factories import MemberFactory
 from .factories import AgendaItemFactory, MotionClauseFactory, MotionFactory, SessionFactory, term_with_delegates
@@ -41,6 +41,18 @@ def test_quorum_two_thirds_of_delegates(school):
     assert quorum(session) == {"present": 20, "electorate": 30, "needed": 20, "reached": True}
     session, _members = session_with(school, 30, 19)
     assert quorum(session)["reached"] is False
+
+
+def test_quorum_counts_only_current_delegates(school):
+    """A delegate removed after the roll call no longer fills the quorum or casts a ballot."""
+    session, members = session_with(school, 3, 3)
+    set_delegates(session.term, members[:1])
+    assert quorum(session) == {"present": 1, "electorate": 1, "needed": 1, "reached": True}
+    motion = MotionFactory(agenda_item=AgendaItemFactory(session=session))
+    with pytest.raises(ValidationError) as error:
+        record_vote(motion, 3, 0, 0)
+    assert error.value.code == "too_many_ballots"
+    assert not Vote.objects.exists()
 
 
 def test_assembly_counts_every_active_member(school):

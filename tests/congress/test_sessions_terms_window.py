@@ -202,3 +202,21 @@ def test_a_session_page_takes_a_fixed_number_of_queries(
     with django_assert_max_num_queries(14):
         response = client.get(session.get_absolute_url())
     assert "以100.0%的赞同率通过" in response.content.decode()
+
+
+def test_a_session_whose_document_cannot_be_stored_is_not_saved_either(staff_client, school, monkeypatch):
+    """The session and its document are one write: a failure in the second undoes the first."""
+    with scopes_disabled():
+        term, _members = term_with_delegates(school, 3)
+
+    def broken_storage(session, document):
+        raise OSError("disk full")
+
+    monkeypatch.setattr("congress.services.save_session_document", broken_storage)
+    staff_client.raise_request_exception = False
+    upload = SimpleUploadedFile("学校工作报告.pdf", PDF, content_type="application/pdf")
+    response = staff_client.post(reverse("congress:session_create"), session_post(term, document=upload))
+    assert response.status_code == 500
+    with scopes_disabled():
+        assert not Session.objects.exists()
+        assert not SessionDocument.objects.exists()

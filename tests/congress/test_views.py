@@ -220,3 +220,39 @@ def test_list_query_count_does_not_grow(staff_client, school, name):
     large = count_queries(staff_client, reverse(name))
     assert small == large
     assert large <= 12
+
+
+def proposal_edit(proposal, **changes):
+    data = {
+        "title": proposal.title,
+        "reasons": proposal.reasons,
+        "measures": proposal.measures,
+        "proposer": proposal.proposer_id,
+        "loaded_version": proposal.version,
+    }
+    data.update(changes)
+    return data
+
+
+def test_staff_cannot_make_a_seconder_the_proposer(staff_client, school):
+    with scopes_disabled():
+        proposal = ProposalFactory(school=school)
+        seconder = MemberFactory(school=school)
+        second(proposal, seconder, on=proposal.submitted_on)
+    url = reverse("congress:proposal_update", args=[proposal.pk])
+    response = staff_client.post(url, proposal_edit(proposal, proposer=seconder.pk))
+    assert response.status_code == 200
+    assert "附议了这份提案，不能同时作为提案人" in response.content.decode()
+    with scopes_disabled():
+        assert Proposal.objects.get(pk=proposal.pk).proposer_id == proposal.proposer_id
+
+
+def test_a_decided_proposal_can_no_longer_be_edited(staff_client, school):
+    with scopes_disabled():
+        proposal = ProposalFactory(school=school, state=ProposalState.NOT_ACCEPTED, decision_reason="不属于提案范围")
+    url = reverse("congress:proposal_update", args=[proposal.pk])
+    response = staff_client.post(url, proposal_edit(proposal, title="改过的标题"))
+    assert response.status_code == 200
+    assert "已经处理" in response.content.decode()
+    with scopes_disabled():
+        assert Proposal.objects.get(pk=proposal.pk).title == proposal.title

@@ -274,6 +274,10 @@ def test_an_anonymous_suggestion_through_the_page_keeps_no_writer(teacher_client
     assert row["author_id"] is None and row["member_id"] is None
     assert [h["history_user_id"] for h in history] == [None]
     assert "10.9.8.7" not in str(row) + str(history)
+    # Only the day is kept, in the history row too: a time could be matched to a login.
+    written = timezone.localtime(history[0]["history_date"])
+    assert (written.hour, written.minute, written.second, written.microsecond) == (0, 0, 0, 0)
+    assert written.date() == row["written_on"]
     assert "太咸" not in teacher_client.get(reverse("disclosure:suggestion_list")).content.decode()
 
 

@@ -8,9 +8,11 @@ from decimal import Decimal
 import pytest
 from django_scopes import scopes_disabled
 
+from congress.services import record_attendance
 from reports.assembly import assemble
 from reports.periods import Period
 
+from ..congress.factories import AgendaItemFactory, MotionFactory, SessionFactory
 from .seed_year import seed_year
 
 pytestmark = pytest.mark.django_db
@@ -144,7 +146,7 @@ def test_democracy_congress_with_its_label_motion_sentence_proposals_and_notices
     assert "共收到提案{}件，已处理{}件。".format(len(year.proposals), handled) in democracy.sentences
     assert "校务公开4项（财务2项、招生1项、职评1项）。" in democracy.sentences
     assert figure(democracy, "notices") == str(len(year.notices))
-    assert figure(democracy, "motion_rate:1") == "88.9%"
+    assert figure(democracy, "motion_rate:{}".format(year.motion.pk)) == "88.9%"
 
 
 def test_care_visits_by_reason_with_yuan_and_greetings(year, summary):
@@ -196,3 +198,18 @@ def test_every_word_of_the_summary_is_chinese(summary):
         printed += [part.heading, *part.sentences, *(i.text for i in part.items), *(f.label for f in part.figures)]
     untranslated = [text for text in printed if re.search(r"[A-Za-z]{2,}", text)]
     assert untranslated == []
+
+
+def test_two_sessions_with_the_same_label_keep_their_own_motions(school, year):
+    """Motions are matched to their session by the session, not by its printed 届次."""
+    with scopes_disabled():
+        twin = SessionFactory(
+            term=year.session.term, number=year.session.number, held_on=datetime.date(2018, 11, 20), theme=""
+        )
+        record_attendance(twin, list(year.session.attendances.values_list("member_id", flat=True)))
+        MotionFactory(agenda_item=AgendaItemFactory(session=twin), title="食堂管理办法")
+    document = assemble(school, Period.calendar_year(2018), today=TODAY)
+    items = {item.key: item.text for item in section(document, "democracy").items}
+    assert "食堂管理办法" in items["session:{}".format(twin.pk)]
+    assert "食堂管理办法" not in items["session:{}".format(year.session.pk)]
+    assert "奖励性绩效工资" not in items["session:{}".format(twin.pk)]

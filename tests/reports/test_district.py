@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
 from openpyxl import load_workbook
@@ -269,3 +270,16 @@ def test_a_notice_published_late_on_new_years_eve_counts_in_that_year(district_c
         )
     assert rows_of(district_client.get(*url(YEAR)))[school.pk]["notices"] == 1
     assert rows_of(district_client.get(*url(YEAR + 1)))[school.pk]["notices"] == 0
+
+
+def test_a_school_year_table_links_to_each_school_year_summary(district_client, school):
+    path, _query = url()
+    html = district_client.get(path, {"kind": "school_year"}).content.decode()
+    assert 'href="/reports/{}/?period=school_year&amp;school={}"'.format(YEAR, school.pk) in html
+
+
+@pytest.mark.parametrize("name", ["reports:district", "reports:district_export"])
+@pytest.mark.parametrize("year", [0, 1999, 9999])
+def test_a_year_out_of_range_answers_404(district_client, name, year):
+    assert district_client.get(reverse(name, kwargs={"year": year})).status_code == 404
+    assert district_client.get(reverse(name, kwargs={"year": year}), {"kind": "school_year"}).status_code == 404

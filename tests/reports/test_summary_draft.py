@@ -235,3 +235,13 @@ def test_hiding_an_item_meanwhile_does_not_refuse_a_save_of_the_prose(school, ch
     services.set_item_hidden(school, PERIOD, chair, "activity:1", True)
     saved = services.save_texts(school, PERIOD, chair, loaded, {"experience": "体会"})
     assert (saved.opening, saved.experience, saved.hidden_items) == ("开篇", "体会", ["activity:1"])
+
+
+def test_a_save_that_does_not_say_what_it_was_written_over_is_refused(chair_client, school):
+    """Without the version the form was loaded at, a save could overwrite someone's prose unseen."""
+    url = reverse("reports:summary_texts", kwargs={"year": 2018})
+    chair_client.post(url, {"loaded_version": 1, "opening": "主席写的开篇"})
+    response = chair_client.post(url, {"opening": "另一个窗口里的旧文字"}, follow=True)
+    assert "页面已过期" in response.content.decode()
+    with scopes_disabled():
+        assert SummaryDraft.objects.get(school=school).opening == "主席写的开篇"
