@@ -4,6 +4,8 @@ Every figure and every line is computed from records, never typed. The chair's p
 hidden items and the order are laid over this by the draft; assembly knows nothing of them.
 """
 
+from decimal import Decimal
+
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
@@ -111,9 +113,15 @@ class _Builder:
     def add_item(self, section, key, day, text, order=0):
         self.items.setdefault(section, []).append((day, order, Item(key=key, text=text, date=day)))
 
-    def add_sentence(self, section, text):
+    def add_sentence(self, section, text, first=False):
         if text:
-            self.sentences.setdefault(section, []).append(full_stop(text))
+            if self.with_year:
+                # A school year's figures are of that school year, not of the whole year (全年).
+                whole_year = pgettext("summary sentence start", "In the whole year")
+                if whole_year and text.startswith(whole_year):
+                    text = pgettext("summary sentence start", "In this school year") + text[len(whole_year) :]
+            sentences = self.sentences.setdefault(section, [])
+            sentences.insert(0 if first else len(sentences), full_stop(text))
 
     def add_figure(self, section, key, label, value):
         self.figures.setdefault(section, []).append(Figure(key=key, label=str(label), value=str(value)))
@@ -226,7 +234,7 @@ class _Builder:
                 "count": count,
                 "people": people,
             }
-            self.sentences.setdefault(key, []).insert(0, full_stop(sentence))
+            self.add_sentence(key, sentence, first=True)
 
     # -- sections -----------------------------------------------------------------------
 
@@ -415,21 +423,32 @@ class _Builder:
                 % {"count": visits["count"], "reasons": "；".join(reasons), "amount": money(visits["amount"])},
             )
         greetings = self.records.greetings
+        # One line per festival, as the seeds write it, however many batches it was given in.
+        by_festival = {}
         for batch in greetings["batches"]:
-            key = _greeting_section(batch)
+            festival = by_festival.setdefault(
+                batch["festival"], {**batch, "recipients": 0, "amount": Decimal(0), "keys": []}
+            )
+            festival["given_on"] = min(festival["given_on"], batch["given_on"])
+            festival["recipients"] += batch["recipients"]
+            festival["amount"] += batch["amount"] or 0
+            festival["keys"].append(batch["pk"])
+        for festival in by_festival.values():
+            words = {
+                "date": self.day(festival["given_on"]),
+                "festival": festival["festival_label"],
+                "count": festival["recipients"],
+                "amount": money(festival["amount"]),
+            }
+            if festival["amount"]:
+                text = _("%(date)s, %(festival)s greetings to %(count)s people, %(amount)s yuan in all") % words
+            else:
+                text = _("%(date)s, %(festival)s greetings to %(count)s people") % words
             self.add_item(
-                key,
-                "greeting:{}".format(batch["pk"]),
-                batch["given_on"],
-                full_stop(
-                    _("%(date)s, %(festival)s greetings to %(count)s people, %(amount)s yuan in all")
-                    % {
-                        "date": self.day(batch["given_on"]),
-                        "festival": batch["festival_label"],
-                        "count": batch["recipients"],
-                        "amount": money(batch["amount"]),
-                    }
-                ),
+                _greeting_section(festival),
+                "greeting:{}".format(festival["keys"][0]),
+                festival["given_on"],
+                full_stop(text),
             )
         if greetings["count"]:
             self.add_figure(section, "greetings", pgettext("summary figure", "holiday greetings"), greetings["count"])

@@ -42,12 +42,15 @@ def _display(field, value, related_names):
     return str(value)
 
 
-def history_entries(obj):
+def history_entries(obj, displays=None):
     """The object's history, newest first, each entry with its field-by-field changes.
 
     Reads every record in one query and related names in one query per foreign key, so
-    the cost does not grow with the number of entries.
+    the cost does not grow with the number of entries. ``displays`` maps field names to a
+    function that writes a stored value for people (for JSON fields, which only the model's
+    app can put into words).
     """
+    displays = displays or {}
     records = list(obj.history.select_related("history_user").order_by("history_date", "history_id"))
     model = type(obj)
     fields = _tracked_fields(model)
@@ -65,15 +68,22 @@ def history_entries(obj):
         for field in fields:
             new = getattr(record, field.attname)
             old = getattr(previous, field.attname) if previous is not None else None
-            if previous is None and new in (None, "", False):
+            if previous is None and new in (None, "", False, [], {}):
                 continue
             if previous is not None and old == new:
                 continue
+            show = displays.get(field.name)
+
+            def shown(value, field=field, show=show):
+                if show is not None:
+                    return show(value) if value not in (None, "", [], {}) else "—"
+                return _display(field, value, related_names)
+
             changes.append(
                 {
                     "field": field.verbose_name,
-                    "old": _display(field, old, related_names) if previous is not None else "",
-                    "new": _display(field, new, related_names),
+                    "old": shown(old) if previous is not None else "",
+                    "new": shown(new),
                 }
             )
         entries.append(

@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -65,6 +66,29 @@ def period_query(period, school=None, district=False):
     if district and school is not None:
         parts.append("school={}".format(school.pk))
     return "?" + "&".join(parts) if parts else ""
+
+
+def draft_displays(document):
+    """How the draft's history puts its JSON fields into words: sections by their heading,
+    items by the start of their text (an item no longer in the records says so)."""
+    headings = {section.key: section.heading for section in document.sections}
+    items = {item.key: item.text for section in document.sections for item in section.items}
+
+    def heading(key):
+        return headings.get(key, _("a section no longer in the records"))
+
+    def item(key):
+        text = items.get(key)
+        return "“{}”".format(Truncator(text).chars(24)) if text else _("an item no longer in the records")
+
+    return {
+        "leads": lambda leads: "；".join("{}：{}".format(heading(k), v) for k, v in leads.items()),
+        "section_order": lambda keys: "、".join(heading(k) for k in keys),
+        "hidden_items": lambda keys: "、".join(item(k) for k in keys),
+        "item_order": lambda orders: "；".join(
+            "{}：{}".format(heading(k), "、".join(item(i) for i in keys)) for k, keys in orders.items()
+        ),
+    }
 
 
 def sheet(document, texts_form, can_edit):
@@ -174,7 +198,7 @@ class SummaryView(SummaryMixin, TemplateView):
                 "document": document,
                 "sections": sheet(document, texts_form, can_edit),
                 "closing": closing_parts(document),
-                "history": history_entries(draft) if can_edit and draft.pk else [],
+                "history": history_entries(draft, draft_displays(assembled)) if can_edit and draft.pk else [],
                 "draft": draft,
                 "versions": versions,
                 "changes": changes_since(assembled, last.summary_document(), last.number) if last else None,

@@ -68,3 +68,29 @@ def test_double_ninth_greetings_go_to_retirees(school):
     assert retirees.items[0].text == "10月17日，开展重阳节慰问，慰问3人，共计1,500.00元。"
     assert care.items == []
     assert care.sentences == ["开展节日慰问1次，惠及3人次，共计1,500.00元。"]
+
+
+def test_one_line_per_festival_and_no_amount_when_nothing_was_given(school):
+    """Two Spring Festival batches (staff and retirees) read as one line, as the seeds write
+    them; a greeting without money says nothing of yuan."""
+    with scopes_disabled():
+        staff_batch = GreetingBatchFactory(
+            school=school, festival=choices.Festival.SPRING, year=2018, given_on=datetime.date(2018, 2, 12)
+        )
+        retiree_batch = GreetingBatchFactory(
+            school=school, festival=choices.Festival.SPRING, year=2018, given_on=datetime.date(2018, 2, 10)
+        )
+        cards = GreetingBatchFactory(
+            school=school,
+            festival=choices.Festival.LANTERN,
+            year=2018,
+            given_on=datetime.date(2018, 3, 2),
+            amount_each=Decimal("0"),
+        )
+        for batch in (staff_batch, staff_batch, retiree_batch, cards):
+            GreetingRecipientFactory(batch=batch, member=MemberFactory(school=school))
+    [care] = assemble(school, Period.calendar_year(2018), today=TODAY).sections
+    assert [i.text for i in care.items] == [
+        "2月10日，开展春节慰问，慰问3人，共计900.00元。",
+        "3月2日，开展元宵节慰问，慰问1人。",
+    ]

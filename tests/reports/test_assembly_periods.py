@@ -187,3 +187,15 @@ def test_clubs_without_anything_in_the_period_leave_culture_out(school):
     assert assemble(school, Period.calendar_year(2018), today=TODAY).sections == []
     [culture] = assemble(school, Period.calendar_year(2019), today=TODAY).sections
     assert "学校有教工社团1个（书法社），成员3人，全年开展活动1次。" in culture.sentences
+
+
+def test_a_school_years_figures_speak_of_the_school_year_not_the_whole_year(school):
+    with scopes_disabled():
+        ActivityFactory(school=school, title="开学工作会", starts_on=datetime.date(2021, 9, 1))
+    school_year = assemble(school, Period.school_year(2021), today=TODAY)
+    calendar_year = assemble(school, Period.calendar_year(2021), today=TODAY)
+    school_year_sentences = [s for section in school_year.sections for s in section.sentences]
+    calendar_sentences = [s for section in calendar_year.sections for s in section.sentences]
+    assert any(s.startswith("本学年开展活动1项") for s in school_year_sentences), school_year_sentences
+    assert not any(s.startswith("全年") for s in school_year_sentences)
+    assert any(s.startswith("全年开展活动1项") for s in calendar_sentences)

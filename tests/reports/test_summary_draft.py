@@ -245,3 +245,19 @@ def test_a_save_that_does_not_say_what_it_was_written_over_is_refused(chair_clie
     assert "页面已过期" in response.content.decode()
     with scopes_disabled():
         assert SummaryDraft.objects.get(school=school).opening == "主席写的开篇"
+
+
+def test_the_drafts_history_names_sections_and_items_in_words(chair_client, school, year):
+    """Hidden items, leads and orders are stored as keys; the history shows headings and texts."""
+    with scope(school=[school.pk]):
+        ethics = next(s for s in _assembled(school).sections if s.key == "ethics")
+    hidden = ethics.items[0]
+    chair_client.post(reverse("reports:summary_layout", kwargs={"year": 2018}), {"action": "hide", "key": hidden.key})
+    chair_client.post(
+        reverse("reports:summary_texts", kwargs={"year": 2018}), {"loaded_version": 2, "lead:ethics": "师德导语"}
+    )
+    page = chair_client.get(URL).content.decode()
+    history = page[page.index("导语：") :]
+    assert "隐藏的条目：" in history and hidden.text[:10] in history
+    assert "师德师风建设：师德导语" in history
+    assert "{&#x27;" not in page and "[&#x27;" not in page and "[]" not in history
