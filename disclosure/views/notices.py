@@ -121,7 +121,11 @@ class NoticeDetailView(SchoolMemberMixin, TemplateView):
         )
         if notice.in_window():
             context["left"] = notice.days_left()
-        context["history"] = history_entries(notice)
+        history = history_entries(notice)
+        if not self.is_staff_user:
+            # Members read the notice as published: what it said while a draft stays with staff.
+            history = [entry for entry in history if entry["record"].status != NoticeStatus.DRAFT]
+        context["history"] = history
         if self.is_staff_user:
             context["read_count"] = notice.reads.count()
         return context

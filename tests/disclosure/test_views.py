@@ -313,3 +313,16 @@ def test_the_suggestion_list_takes_a_fixed_number_of_queries(staff_client, schoo
         SuggestionFactory.create_batch(size, school=school)
     with django_assert_max_num_queries(10):
         assert staff_client.get(reverse("disclosure:suggestion_list")).status_code == 200
+
+
+def test_members_do_not_see_what_a_notice_said_while_it_was_a_draft(staff_client, teacher, school):
+    teacher_client = login(teacher)
+    with scopes_disabled():
+        notice = NoticeFactory(school=school, status=NoticeStatus.DRAFT, published_at=None, title="草稿里的标题")
+    data = form_data(school, title="公示标题", loaded_version=notice.version)
+    assert staff_client.post(reverse("disclosure:notice_update", args=[notice.pk]), data).status_code == 302
+    assert staff_client.post(reverse("disclosure:notice_publish", args=[notice.pk])).status_code == 302
+    member_page = teacher_client.get(notice.get_absolute_url()).content.decode()
+    assert "公示标题" in member_page and "草稿里的标题" not in member_page
+    staff_page = staff_client.get(notice.get_absolute_url()).content.decode()
+    assert "草稿里的标题" in staff_page
