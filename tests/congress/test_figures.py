@@ -47,6 +47,8 @@ def test_congress_figures(school, other_school):
     assert figures["proposals"]["by_state"]["accepted"] == 0
     assert figures["motions"] == [
         {
+            "id": motion.pk,
+            "session_id": session.pk,
             "session": "四届三次",
             "title": "奖励性绩效工资发放办法修改稿",
             "votes": 2,
