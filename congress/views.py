@@ -8,8 +8,7 @@ and second others' with their own member record. District users get 403.
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Prefetch, Q
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
@@ -19,6 +18,7 @@ from django.views.generic import ListView, UpdateView
 
 from members.models import Member
 from unionhub.pagination import CappedPaginator
+from unionhub.queries import correlated_count
 from unionhub.record_views import (
     RecordCreateView,
     RecordDeleteView,
@@ -314,13 +314,6 @@ class MotionVoteView(StaffPostView):
 # --- Proposals ---------------------------------------------------------------------------
 
 
-def _seconder_count():
-    secondings = (
-        Seconding._base_manager.filter(proposal=OuterRef("pk")).order_by().values("proposal").annotate(n=Count("pk"))
-    )
-    return Coalesce(Subquery(secondings.values("n"), output_field=IntegerField()), Value(0))
-
-
 class ProposalListView(TeachersReadMixin, RecordPermissionMixin, ListView):
     template_name = "congress/proposal_list.html"
     context_object_name = "proposals"
@@ -333,7 +326,7 @@ class ProposalListView(TeachersReadMixin, RecordPermissionMixin, ListView):
             .select_related("proposer", "department")
             # A subquery, not Count("secondings"): a join would group by every column of the
             # proposal and its relations, long texts included.
-            .annotate(seconder_count=_seconder_count())
+            .annotate(seconder_count=correlated_count(Seconding._base_manager.all(), "proposal"))
             .only("title", "state", "submitted_on", "school_id", "proposer__name", "department__name")
             .order_by("-submitted_on", "-pk")
         )

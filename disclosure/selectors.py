@@ -2,22 +2,13 @@
 
 import datetime
 
-from django.db.models import Count, IntegerField, Max, Min, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models import Count, Max, Min, Q
+from django.db.models.functions import ExtractYear
+
+from unionhub.queries import correlated_count
 
 from .choices import NoticeStatus, ObjectionStatus, Recipient, SuggestionStatus
 from .models import Notice, NoticeCategory, NoticeRead, Objection, Suggestion
-
-
-def _count_subquery(model, **filters):
-    rows = (
-        model._base_manager.filter(notice=OuterRef("pk"), **filters)
-        .order_by()
-        .values("notice")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
 
 
 def board_notices(school):
@@ -62,9 +53,11 @@ def manage_notices(school):
         Notice.objects.filter(school=school)
         .select_related("category")
         .annotate(
-            read_count=_count_subquery(NoticeRead),
-            objection_count=_count_subquery(Objection),
-            open_objection_count=_count_subquery(Objection, status=ObjectionStatus.OPEN),
+            read_count=correlated_count(NoticeRead._base_manager.all(), "notice"),
+            objection_count=correlated_count(Objection._base_manager.all(), "notice"),
+            open_objection_count=correlated_count(
+                Objection._base_manager.filter(status=ObjectionStatus.OPEN), "notice"
+            ),
         )
         .order_by("-starts_on", "-pk")
     )

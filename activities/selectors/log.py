@@ -10,12 +10,13 @@ import calendar
 import datetime
 from collections import OrderedDict
 
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils.translation import gettext as _
 
 from members.models import Member
 from unionhub.history import history_entries, m2m_snapshots, name_lister
+from unionhub.queries import correlated_count
 
 from ..models import Activity, ActivityAttachment, ActivityPhoto, Category
 
@@ -25,12 +26,6 @@ Participation = Activity.participants.through
 def _live_participations():
     """The rows of who took part in what, leaving out deleted members."""
     return Participation.objects.filter(member__deleted_at__isnull=True)
-
-
-def _count_subquery(queryset):
-    """A correlated ``COUNT(*)`` over ``queryset`` grouped by its ``activity`` column."""
-    counted = queryset.filter(activity=OuterRef("pk")).order_by().values("activity").annotate(n=Count("pk")).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 def activity_log(school):
@@ -44,8 +39,8 @@ def activity_log(school):
         Activity.objects.filter(school=school)
         .select_related("category", "campaign")
         .annotate(
-            participant_count=_count_subquery(_live_participations()),
-            photo_count=_count_subquery(ActivityPhoto.objects.all()),
+            participant_count=correlated_count(_live_participations(), "activity"),
+            photo_count=correlated_count(ActivityPhoto.objects.all(), "activity"),
             first_photo_id=Subquery(first_photo),
         )
     )

@@ -7,8 +7,6 @@ written. The period's records are chosen the way the summary's figures choose th
 the workbook adds up to what the summary says.
 """
 
-from django.db.models import Count, IntegerField, OuterRef, Subquery
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import pgettext
 
@@ -43,6 +41,7 @@ from congress.numerals import chinese_number
 from disclosure.choices import NoticeStatus
 from disclosure.selectors import manage_notices
 from members.choices import ProfessionalTitle
+from unionhub.queries import correlated_count
 from unionhub.xlsx import MONTH_FORMAT, PERCENT_FORMAT, Sheet, write_workbook
 
 CHUNK = 2000
@@ -68,17 +67,10 @@ def _local_date(moment):
 
 
 def _activities_sheet(school, start, end):
-    live_people = (
-        Participation.objects.filter(activity=OuterRef("pk"), member__deleted_at__isnull=True)
-        .order_by()
-        .values("activity")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
     sections = _labels(SummarySection)
     rows = (
         Activity.objects.filter(school=school, starts_on__range=(start, end))
-        .annotate(people=Coalesce(Subquery(live_people, output_field=IntegerField()), 0))
+        .annotate(people=correlated_count(Participation.objects.filter(member__deleted_at__isnull=True), "activity"))
         .order_by("starts_on", "pk")
         .values_list(
             "starts_on",
