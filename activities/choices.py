@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class SummarySection(models.TextChoices):
@@ -20,17 +21,50 @@ class SummarySection(models.TextChoices):
 class AwardKind(models.TextChoices):
     COMPETITION = "competition", _("Competition prize")
     HONOUR = "honour", _("Honour title")
-    PAPER = "paper", _("Paper published or awarded")
+    PAPER_PUBLISHED = "paper_published", _("Paper published")
+    PAPER_AWARDED = "paper_awarded", _("Paper awarded")
     RESEARCH = "research", _("Research project")
     OPEN_LESSON = "open_lesson", _("Open or demonstration lesson")
 
 
 class AwardLevel(models.IntegerChoices):
+    """Lowest to highest: the values sort as the levels rank (区级及以上 is ``>= DISTRICT``)."""
+
     SCHOOL = 1, _("School level")
-    DISTRICT = 2, _("District level")
-    CITY = 3, _("City level")
-    PROVINCE = 4, _("Provincial level")
-    NATION = 5, _("National level")
+    TOWNSHIP = 2, _("Township level")
+    DISTRICT = 3, _("District level")
+    CITY = 4, _("City level")
+    PROVINCE = 5, _("Provincial level")
+    NATION = 6, _("National level")
+
+
+class AwardStatus(models.TextChoices):
+    """Where an award, a paper or a research project stands.
+
+    Won, published, approved and concluded are achievements the summary counts as such;
+    an application (申报) or a nomination (推荐) is still waiting for its outcome.
+    """
+
+    AWARDED = "awarded", _("Awarded")
+    PUBLISHED = "published", pgettext_lazy("award status", "Published")
+    APPROVED = "approved", _("Project approved")
+    CONCLUDED = "concluded", _("Project concluded")
+    APPLIED = "applied", _("Applied for")
+    NOMINATED = "nominated", _("Nominated")
+
+
+# What each kind of award can be at: a published paper is only published; a research project
+# is applied for, approved (立项), concluded (结题), and its findings may win an award.
+AWARD_STATUSES_BY_KIND = {
+    AwardKind.PAPER_PUBLISHED: (AwardStatus.PUBLISHED,),
+    AwardKind.RESEARCH: (AwardStatus.APPLIED, AwardStatus.APPROVED, AwardStatus.CONCLUDED, AwardStatus.AWARDED),
+}
+OTHER_AWARD_STATUSES = (AwardStatus.AWARDED, AwardStatus.APPLIED, AwardStatus.NOMINATED)
+PENDING_AWARD_STATUSES = (AwardStatus.APPLIED, AwardStatus.NOMINATED)
+
+
+def award_statuses_of(kind):
+    return AWARD_STATUSES_BY_KIND.get(kind, OTHER_AWARD_STATUSES)
 
 
 class AwardRecipientKind(models.TextChoices):

@@ -39,6 +39,7 @@ from .choices import (
     AwardKind,
     AwardLevel,
     AwardRecipientKind,
+    AwardStatus,
     EthicsGrade,
     Festival,
     FundingSource,
@@ -1011,7 +1012,7 @@ class DemoYear:
                 AwardKind.RESEARCH,
                 AwardLevel.CITY,
                 "市级课题《{}》".format(project),
-                "立项",
+                "",
                 "市教育科学规划领导小组",
                 one(3),
             ),
@@ -1053,21 +1054,63 @@ class DemoYear:
             ),
             (
                 self.on(sy, 6, 10),
-                AwardKind.PAPER,
+                AwardKind.PAPER_AWARDED,
                 AwardLevel.PROVINCE,
                 "论文《{}》".format(paper),
                 "二等奖",
                 "省陶行知研究会",
                 one(1),
             ),
+            # Published, applied for, nominated and township-level: the teachers picked in
+            # order, so the draws above stay as they were.
+            (
+                self.on(sy, 3, 15),
+                AwardKind.PAPER_PUBLISHED,
+                AwardLevel.PROVINCE,
+                "论文《{}》".format(paper),
+                "",
+                "",
+                self.teachers[:1],
+            ),
+            (
+                self.on(sy, 4, 28),
+                AwardKind.OPEN_LESSON,
+                AwardLevel.TOWNSHIP,
+                "街道教学开放日展示课{}".format(lesson),
+                "",
+                "街道教育办",
+                self.teachers[1:2],
+            ),
+            (
+                self.on(sy, 5, 12),
+                AwardKind.OPEN_LESSON,
+                AwardLevel.DISTRICT,
+                "“一师一优课”{}".format(lesson),
+                "",
+                "区教师发展中心",
+                self.teachers[2:3],
+            ),
         ]
+        extra = {
+            AwardKind.RESEARCH: {"status": AwardStatus.APPROVED},
+            AwardKind.PAPER_PUBLISHED: {"status": AwardStatus.PUBLISHED, "journal": "江苏教育"},
+        }
         awards, people = [], []
         for date, kind, level, title, rank, issuer, who in plans:
             if not self.happened(date):
                 continue
             award = Award(
-                school=self.school, title=title, kind=kind, level=level, rank=rank, awarded_on=date, issuer=issuer
+                school=self.school,
+                title=title,
+                kind=kind,
+                level=level,
+                rank=rank,
+                awarded_on=date,
+                issuer=issuer,
+                **extra.get(kind, {}),
             )
+            if title.startswith("“一师一优课”"):
+                award.programme, award.status = "一师一优课", AwardStatus.APPLIED
             if who is None:
                 award.recipient_kind = AwardRecipientKind.GROUP
                 award.group_name = rng.choice(["高年级语文组", "数学组", "英语组"]) if self.primary else "语文组"

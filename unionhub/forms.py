@@ -1,9 +1,25 @@
 """Form bases shared by every app."""
 
+import datetime
+
 from django import forms
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
+from django.utils.translation import gettext
 from django_scopes.forms import SafeModelChoiceField, SafeModelMultipleChoiceField
+
+# The span a record's date may take: records go back to 2000; a year outside it is a typo.
+EARLIEST_RECORD_DATE = datetime.date(2000, 1, 1)
+LATEST_RECORD_DATE = datetime.date(2100, 12, 31)
+
+
+def validate_record_date(value):
+    """A date of a record lies from 2000-01-01 to 2100-12-31."""
+    if value and not EARLIEST_RECORD_DATE <= value <= LATEST_RECORD_DATE:
+        raise ValidationError(
+            gettext("%(date)s is outside the years 2000 to 2100; check the date.") % {"date": value.isoformat()},
+            code="date_out_of_range",
+        )
 
 
 def _is_school_owned(model):

@@ -8,13 +8,15 @@ from members.choices import ProfessionalTitle
 from members.forms import DateInput
 from members.models import Member
 from members.pickers import MemberPickerField, member_label
-from unionhub.forms import VersionedModelForm
+from unionhub.forms import VersionedModelForm, validate_record_date
 
-from ..choices import AwardRecipientKind
+from ..choices import AwardKind, AwardRecipientKind, AwardStatus
 from ..models import Award, MentorMeeting, MentorPair, Promotion, school_year_label
 from ..periods import school_year_of
-from ..selectors.awards import school_year_range
+from ..selectors.awards import PENDING, school_year_range
+from ..selectors.log import programme_names
 from ..validators import validate_not_in_future
+from .log import ProgrammeInput, use_programme_input
 
 # Professional titles from the lowest to the highest: a member's promotions climb this ladder.
 TITLE_RANKS = {
@@ -45,9 +47,12 @@ class AwardForm(VersionedModelForm):
         fields = [
             "title",
             "kind",
+            "status",
             "level",
             "rank",
             "awarded_on",
+            "programme",
+            "journal",
             "issuer",
             "recipient_kind",
             "members",
@@ -64,15 +69,33 @@ class AwardForm(VersionedModelForm):
         self.fields["club"].empty_label = _("None")
         self.fields["club"].help_text = _("When a club or team of the school won it, it shows on the club's page.")
         self.fields["title"].widget.attrs["placeholder"] = _("e.g. 区青年教师基本功比赛")
+        self.fields["status"].help_text = _(
+            "Applied for (申报) or nominated (推荐) until the outcome is known; a research project is "
+            "approved (立项) and then concluded (结题); a published paper is published."
+        )
+        self.fields["status"].required = False
+        use_programme_input(self)
 
     def clean_title(self):
         return self.cleaned_data["title"].strip()
+
+    def clean_programme(self):
+        return " ".join(self.cleaned_data["programme"].split())
+
+    def clean_journal(self):
+        return self.cleaned_data["journal"].strip()
+
 
     def clean_group_name(self):
         return self.cleaned_data["group_name"].strip()
 
     def clean(self):
         cleaned = super().clean()
+        # A published paper has one status, and an award without one was won: neither is asked twice.
+        if cleaned.get("kind") == AwardKind.PAPER_PUBLISHED:
+            cleaned["status"] = AwardStatus.PUBLISHED
+        elif not cleaned.get("status"):
+            cleaned["status"] = AwardStatus.AWARDED
         kind = cleaned.get("recipient_kind")
         members = cleaned.get("members")
         group_name = cleaned.get("group_name")
@@ -143,10 +166,16 @@ class PromotionForm(VersionedModelForm):
         return cleaned
 
 
+# Records go back to the school year 2000—2001; the coming school year may be prepared ahead
+# (pairs are made in the summer), none further.
+FIRST_SCHOOL_YEAR = 2000
+
+
 def school_year_choices(extra=None):
-    """Six school years back and one ahead, labelled 2025—2026学年; ``extra`` kept if outside."""
+    """Every school year from 2000—2001 to the coming one, newest first, labelled
+    2025—2026学年; ``extra`` (a record's own year) kept if outside."""
     current = school_year_of()
-    years = set(range(current - 6, current + 2))
+    years = set(range(FIRST_SCHOOL_YEAR, current + 2))
     if extra is not None:
         years.add(extra)
     return [(year, school_year_label(year)) for year in sorted(years, reverse=True)]
@@ -208,6 +237,7 @@ class MentorMeetingForm(forms.ModelForm):
 
     def clean_met_on(self):
         met_on = self.cleaned_data["met_on"]
+        validate_record_date(met_on)
         validate_not_in_future(met_on)
         start, end = school_year_range(self.pair.school_year)
         if not start <= met_on <= end:
@@ -236,14 +266,20 @@ def _year_choices(years, label):
 class AwardFilterForm(forms.Form):
     year = forms.ChoiceField(label=_("year"), required=False)
     kind = forms.ChoiceField(label=_("kind"), required=False)
+    status = forms.ChoiceField(label=_("status"), required=False)
     level = forms.TypedChoiceField(label=_("level"), required=False, coerce=int, empty_value=None)
+    programme = forms.CharField(label=_("programme"), required=False, max_length=60)
     member = forms.ModelChoiceField(label=_("member"), queryset=Member.objects.none(), required=False)
 
     def __init__(self, *args, school, years, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = _year_choices(years, lambda year: _("%(year)s") % {"year": year})
         self.fields["kind"].choices = [("", _("All"))] + list(Award._meta.get_field("kind").choices)
+        self.fields["status"].choices = [("", _("All")), (PENDING, _("Applied for or nominated"))] + list(
+            Award._meta.get_field("status").choices
+        )
         self.fields["level"].choices = [("", _("All"))] + list(Award._meta.get_field("level").choices)
+        self.fields["programme"].widget = ProgrammeInput(names=lambda: programme_names(school))
         self.fields["member"].queryset = Member.objects.filter(school=school).only("pk", "name", "name_pinyin")
         self.fields["member"].empty_label = _("All")
 

@@ -18,6 +18,7 @@ from ..models import CarePair, school_year_label, school_year_months
 from ..models.care import validate_month_begun
 from ..periods import parse_month, school_year_of
 from ..services.care import LogEntry
+from .awards import school_year_choices
 
 
 class MonthInput(forms.TextInput):
@@ -249,12 +250,8 @@ class CarePairForm(VersionedModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        current = school_year_of(timezone.localdate())
-        years = list(range(current + 1, current - 6, -1))
-        if self.instance.pk and self.instance.school_year not in years:
-            years.append(self.instance.school_year)
-        self.fields["school_year"].choices = [(year, school_year_label(year)) for year in years]
-        self.fields["school_year"].initial = current
+        self.fields["school_year"].choices = school_year_choices(self.instance.school_year)
+        self.fields["school_year"].initial = school_year_of(timezone.localdate())
         teacher = self.fields["teacher"]
         teacher.queryset = (
             teacher.queryset.filter(Q(status=MemberStatus.ACTIVE) | Q(pk=self.instance.teacher_id))

@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from members.forms import DateInput
@@ -12,6 +13,7 @@ from unionhub.forms import VersionedModelForm
 from unionhub.uploads import check_document, process_image
 
 from ..models import Activity, Campaign, Category, Club
+from ..selectors.log import programme_names
 from ..services import log as services
 
 # Outside participants beyond this are a typing slip, not a union activity.
@@ -35,6 +37,28 @@ class MultipleFileField(forms.FileField):
         if isinstance(data, (list, tuple)):
             return [single(item, initial) for item in data if item]
         return [single(data, initial)] if data else []
+
+
+class ProgrammeInput(forms.TextInput):
+    """A text box suggesting the programme names the school already uses (a ``<datalist>``);
+    a new name is welcome. ``names`` is called when the box is drawn, not when the form is
+    posted."""
+
+    def __init__(self, names=list, attrs=None):
+        super().__init__(attrs)
+        self.names = names
+
+    def render(self, name, value, attrs=None, renderer=None):
+        list_id = "{}-names".format((attrs or {}).get("id") or "id_" + name)
+        box = super().render(name, value, {**(attrs or {}), "list": list_id, "autocomplete": "off"}, renderer)
+        options = format_html_join("", '<option value="{}">', ((option,) for option in self.names()))
+        return format_html('{}<datalist id="{}">{}</datalist>', box, list_id, options)
+
+
+def use_programme_input(form):
+    """The form's ``programme`` box suggests the school's programmes."""
+    form.fields["programme"].widget = ProgrammeInput(names=lambda: programme_names(form.school))
+    form.fields["programme"].widget.attrs["placeholder"] = _("e.g. 一师一优课")
 
 
 def _named(upload, error):
@@ -68,6 +92,7 @@ class ActivityForm(VersionedModelForm):
             "club",
             "starts_on",
             "ends_on",
+            "programme",
             "location",
             "organiser",
             "description",
@@ -95,8 +120,12 @@ class ActivityForm(VersionedModelForm):
                 self.fields[name].queryset = model.all_objects.filter(
                     Q(deleted_at__isnull=True) | Q(pk=current), school=self.school
                 )
+        use_programme_input(self)
         self.fields["outside_participants"].widget.attrs.update({"min": 0, "max": MAX_OUTSIDE_PARTICIPANTS})
         self.existing_photos = self.instance.photos.count() if self.instance.pk else 0
+
+    def clean_programme(self):
+        return " ".join(self.cleaned_data["programme"].split())
 
     def clean_outside_participants(self):
         value = self.cleaned_data.get("outside_participants")

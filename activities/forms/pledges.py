@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from members.forms import DateInput
 from members.models import Department, Member
 from members.pickers import MemberPickerField
-from unionhub.forms import VersionedModelForm
+from unionhub.forms import VersionedModelForm, validate_record_date
 
 from ..choices import AssessmentPeriodKind, EthicsGrade
 from ..models import EthicsPeriod, PledgeDrive
@@ -185,6 +185,7 @@ class SignatureForm(forms.Form):
         signed_on = self.cleaned_data.get("signed_on")
         if signed_on is None:
             return None
+        validate_record_date(signed_on)
         validate_not_in_future(signed_on)
         if signed_on < self.drive.opened_on:
             raise ValidationError(

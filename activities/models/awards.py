@@ -10,9 +10,10 @@ from simple_history.models import HistoricalRecords
 
 from members.choices import ProfessionalTitle
 from members.models import Member
+from unionhub.forms import validate_record_date
 from unionhub.models import RecordModel
 
-from ..choices import AwardKind, AwardLevel, AwardRecipientKind
+from ..choices import AwardKind, AwardLevel, AwardRecipientKind, AwardStatus, award_statuses_of
 from ..validators import validate_not_in_future
 from .log import Club
 
@@ -22,13 +23,27 @@ def school_year_label(start_year):
 
 
 class Award(RecordModel):
-    """A prize, honour, paper, research project or open lesson, at a level."""
+    """A prize, honour, paper, research project or open lesson, at a level.
+
+    Won, or still applied for (申报) or nominated (推荐); a research project (课题) is one
+    kind of it, approved (立项) and concluded (结题) in turn: it is listed, counted and
+    exported beside the awards, as a union's table of 教科研成果 keeps it.
+    """
 
     title = models.CharField(_("title"), max_length=120, help_text=_("The competition, honour or work, as named."))
     kind = models.CharField(_("kind"), max_length=20, choices=AwardKind.choices)
+    status = models.CharField(
+        _("status"), max_length=12, choices=AwardStatus.choices, default=AwardStatus.AWARDED, db_index=True
+    )
     level = models.PositiveSmallIntegerField(_("level"), choices=AwardLevel.choices)
+    programme = models.CharField(
+        _("programme"), max_length=60, blank=True, help_text=_("The named programme, for example 一师一优课.")
+    )
+    journal = models.CharField(
+        _("journal"), max_length=80, blank=True, help_text=_("Where a paper was published, for example 江苏教育.")
+    )
     rank = models.CharField(_("rank or prize"), max_length=40, blank=True, help_text=_("For example 一等奖."))
-    awarded_on = models.DateField(_("date"), validators=[validate_not_in_future])
+    awarded_on = models.DateField(_("date"), validators=[validate_record_date, validate_not_in_future])
     issuer = models.CharField(_("issued by"), max_length=80, blank=True)
     recipient_kind = models.CharField(
         _("awarded to"), max_length=10, choices=AwardRecipientKind.choices, default=AwardRecipientKind.MEMBERS
@@ -57,11 +72,32 @@ class Award(RecordModel):
     def get_absolute_url(self):
         return reverse("activities:award_detail", args=[self.pk])
 
+    @property
+    def is_pending(self):
+        return self.status in (AwardStatus.APPLIED, AwardStatus.NOMINATED)
+
     def clean(self):
+        errors = {}
         if self.recipient_kind == AwardRecipientKind.GROUP and not self.group_name.strip():
-            raise ValidationError(
-                {"group_name": _("Group: name the group that won it, for example 高年级语文组.")}, code="group_required"
+            errors["group_name"] = ValidationError(
+                _("Group: name the group that won it, for example 高年级语文组."), code="group_required"
             )
+        if self.kind and self.status and self.status not in award_statuses_of(self.kind):
+            errors["status"] = ValidationError(
+                _("Status: %(kind)s cannot be “%(status)s”; choose one of: %(choices)s.")
+                % {
+                    "kind": AwardKind(self.kind).label,
+                    "status": AwardStatus(self.status).label,
+                    "choices": "、".join(str(AwardStatus(status).label) for status in award_statuses_of(self.kind)),
+                },
+                code="status_of_kind",
+            )
+        if self.kind == AwardKind.PAPER_PUBLISHED and not self.journal.strip():
+            errors["journal"] = ValidationError(
+                _("Journal: name the journal the paper was published in."), code="journal_required"
+            )
+        if errors:
+            raise ValidationError(errors)
 
 
 class Promotion(RecordModel):
@@ -69,7 +105,7 @@ class Promotion(RecordModel):
 
     member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="promotions", verbose_name=_("member"))
     title = models.CharField(_("new professional title"), max_length=20, choices=ProfessionalTitle.choices)
-    promoted_on = models.DateField(_("date"), validators=[validate_not_in_future])
+    promoted_on = models.DateField(_("date"), validators=[validate_record_date, validate_not_in_future])
     note = models.CharField(_("note"), max_length=200, blank=True)
 
     history = HistoricalRecords()
@@ -130,7 +166,7 @@ class MentorPair(RecordModel):
 
 class MentorMeeting(models.Model):
     pair = models.ForeignKey(MentorPair, on_delete=models.CASCADE, related_name="meetings", verbose_name=_("pair"))
-    met_on = models.DateField(_("date"), validators=[validate_not_in_future])
+    met_on = models.DateField(_("date"), validators=[validate_record_date, validate_not_in_future])
     topic = models.CharField(_("topic"), max_length=120)
     notes = models.TextField(_("notes"), blank=True)
 

@@ -8,6 +8,7 @@ from django_scopes import scope
 from simple_history.models import HistoricalRecords
 
 from members.models import Member
+from unionhub.forms import validate_record_date
 from unionhub.models import RecordModel, SchoolOwnedModel
 
 from ..choices import SummarySection
@@ -159,13 +160,19 @@ class Activity(RecordModel):
         related_name="activities",
         verbose_name=_("club or team"),
     )
-    starts_on = models.DateField(_("date"), validators=[validate_not_in_future])
+    starts_on = models.DateField(_("date"), validators=[validate_record_date, validate_not_in_future])
     ends_on = models.DateField(
         _("end date"),
         null=True,
         blank=True,
-        validators=[validate_not_in_future],
+        validators=[validate_record_date, validate_not_in_future],
         help_text=_("Only if it lasted days."),
+    )
+    programme = models.CharField(
+        _("programme"),
+        max_length=60,
+        blank=True,
+        help_text=_("The named programme of an open lesson or a competition, for example 一师一优课."),
     )
     location = models.CharField(_("location"), max_length=80, blank=True)
     organiser = models.CharField(_("organiser"), max_length=80, blank=True)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from members.models import Member
+from unionhub.forms import validate_record_date
 from unionhub.models import RecordModel
 
 from ..choices import AssessmentPeriodKind, EthicsGrade
@@ -21,7 +22,7 @@ class PledgeDrive(RecordModel):
     title = models.CharField(_("title"), max_length=80)
     year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
     text = models.TextField(_("text of the pledge"), blank=True)
-    opened_on = models.DateField(_("opened on"))
+    opened_on = models.DateField(_("opened on"), validators=[validate_record_date])
     members = models.ManyToManyField(
         Member, through="PledgeSignature", related_name="pledge_drives", verbose_name=_("members bound")
     )
@@ -49,7 +50,9 @@ class PledgeSignature(models.Model):
     member = models.ForeignKey(
         Member, on_delete=models.CASCADE, related_name="pledge_signatures", verbose_name=_("member")
     )
-    signed_on = models.DateField(_("signed on"), null=True, blank=True, validators=[validate_not_in_future])
+    signed_on = models.DateField(
+        _("signed on"), null=True, blank=True, validators=[validate_record_date, validate_not_in_future]
+    )
 
     history = HistoricalRecords()
 
@@ -74,8 +77,8 @@ class EthicsPeriod(RecordModel):
 
     title = models.CharField(_("title"), max_length=80, help_text=_("For example 2025年9月 or 2025—2026学年第一学期."))
     kind = models.CharField(_("kind"), max_length=10, choices=AssessmentPeriodKind.choices)
-    starts_on = models.DateField(_("start date"))
-    ends_on = models.DateField(_("end date"))
+    starts_on = models.DateField(_("start date"), validators=[validate_record_date])
+    ends_on = models.DateField(_("end date"), validators=[validate_record_date])
 
     history = HistoricalRecords()
 

@@ -18,8 +18,9 @@ from members.choices import ProfessionalTitle
 from members.models import Member
 from unionhub.history import history_entries, m2m_snapshots, name_lister
 
-from ..choices import AwardKind, AwardLevel, AwardRecipientKind
+from ..choices import PENDING_AWARD_STATUSES, AwardKind, AwardLevel, AwardRecipientKind, AwardStatus
 from ..models import Award, MentorMeeting, MentorPair, Promotion, school_year_label
+from ..periods import school_year_of
 from ..periods import school_year_of as current_school_year  # noqa: F401 (the old name, kept for callers)
 
 # Every record since the founding of any school here and before the end of the app's use.
@@ -43,8 +44,15 @@ def school_year_range(school_year):
 # ---------------------------------------------------------------------------------------
 
 
-def awards(school, year=None, kind=None, level=None, member=None):
-    """The school's awards, newest first, with their club and live members (two queries a page)."""
+# The status filter's value for every award still waiting for its outcome (申报 and 推荐).
+PENDING = "pending"
+
+
+def awards(school, year=None, kind=None, level=None, member=None, status=None, programme=None):
+    """The school's awards, newest first, with their club and live members (two queries a page).
+
+    ``status`` is an ``AwardStatus`` value, or ``PENDING`` for every application and nomination.
+    """
     queryset = (
         Award.objects.filter(school=school)
         .select_related("club")
@@ -58,6 +66,12 @@ def awards(school, year=None, kind=None, level=None, member=None):
         queryset = queryset.filter(kind=kind)
     if level:
         queryset = queryset.filter(level=level)
+    if status == PENDING:
+        queryset = queryset.filter(status__in=PENDING_AWARD_STATUSES)
+    elif status:
+        queryset = queryset.filter(status=status)
+    if programme:
+        queryset = queryset.filter(programme=programme)
     if member is not None:
         queryset = queryset.filter(members=member)
     return queryset
@@ -116,24 +130,35 @@ def meetings_of(pair):
 def award_figures(school, start, end):
     """Awards dated from ``start`` to ``end`` (both included), counted in awards and in 人次.
 
+    Only what was achieved counts in the totals, by kind and by level: an award won, a paper
+    published, a research project approved or concluded. Applications (申报) and nominations
+    (推荐) still waiting for their outcome are counted apart, under ``pending`` and ``by_status``.
+
     Returns::
 
         {
             "awards": 12, "person_times": 17,
             "by_kind": {"competition": {"awards": 5, "person_times": 9}, …},      # every kind
-            "by_level": {2: {"awards": 6, "person_times": 8}, …},                 # every level
+            "by_level": {3: {"awards": 6, "person_times": 8}, …},                 # every level
             "by_kind_level": {"competition": {1: {"awards": …, "person_times": …}, …}, …},
+            "by_status": {"awarded": {"awards": 9, "person_times": 14}, "applied": {…}, …},  # every status
+            "pending": {"awards": 3, "person_times": 4},          # applied for or nominated
             "competition_person_times_district_and_above": 7,   # 7人次在区级及以上比赛中获奖
-            "research_by_level": {1: 0, 2: 1, 3: 3, 4: 0, 5: 0},  # 3个市级课题 (projects, not people)
+            "papers_published": 2, "papers_awarded": 3,          # counted apart, in papers
+            "research_by_level": {4: 3, …},   # 3个市级课题 (approved, concluded or awarded projects)
+            "research_by_level_status": {4: {"approved": 2, "concluded": 1, "applied": 0, …}, …},
         }
 
-    Kinds are ``AwardKind`` values, levels ``AwardLevel`` values (1 校级 … 5 国家级). One query.
+    Kinds are ``AwardKind`` values, levels ``AwardLevel`` values (1 校级, 2 街道/镇级, 3 区级
+    … 6 国家级), statuses ``AwardStatus`` values. One query.
     """
     zero = {"awards": 0, "person_times": 0}
     by_kind_level = {kind: {level: dict(zero) for level in AwardLevel.values} for kind in AwardKind.values}
+    by_status = {status: dict(zero) for status in AwardStatus.values}
+    research = {level: {status: 0 for status in AwardStatus.values} for level in AwardLevel.values}
     rows = (
         Award.objects.filter(school=school, awarded_on__gte=start, awarded_on__lte=end)
-        .values("kind", "level", "recipient_kind")
+        .values("kind", "level", "status", "recipient_kind")
         .annotate(
             award_count=Count("pk", distinct=True),
             member_count=Count("members", filter=Q(members__deleted_at__isnull=True)),
@@ -141,12 +166,17 @@ def award_figures(school, start, end):
         .order_by()
     )
     for row in rows:
-        cell = by_kind_level[row["kind"]][row["level"]]
-        cell["awards"] += row["award_count"]
         if row["recipient_kind"] == AwardRecipientKind.MEMBERS:
-            cell["person_times"] += row["member_count"]
+            person_times = row["member_count"]
         else:
-            cell["person_times"] += row["award_count"]
+            person_times = row["award_count"]
+        for cell in (by_status[row["status"]],) + (
+            () if row["status"] in PENDING_AWARD_STATUSES else (by_kind_level[row["kind"]][row["level"]],)
+        ):
+            cell["awards"] += row["award_count"]
+            cell["person_times"] += person_times
+        if row["kind"] == AwardKind.RESEARCH:
+            research[row["level"]][row["status"]] += row["award_count"]
 
     def total(cells):
         cells = list(cells)
@@ -162,11 +192,63 @@ def award_figures(school, start, end):
         "by_kind": by_kind,
         "by_level": by_level,
         "by_kind_level": by_kind_level,
+        "by_status": by_status,
+        "pending": total(by_status[status] for status in PENDING_AWARD_STATUSES),
         "competition_person_times_district_and_above": sum(
             cell["person_times"] for level, cell in competitions.items() if level >= AwardLevel.DISTRICT
         ),
+        "papers_published": by_kind[AwardKind.PAPER_PUBLISHED]["awards"],
+        "papers_awarded": by_kind[AwardKind.PAPER_AWARDED]["awards"],
         "research_by_level": {level: cell["awards"] for level, cell in by_kind_level[AwardKind.RESEARCH].items()},
+        "research_by_level_status": research,
     }
+
+
+def award_entries(school, start, end):
+    """Every award dated from ``start`` to ``end``, won or still applied for, with who it went
+    to by name, for the summary to name people and programmes. Oldest first; two queries.
+
+    Each entry: ``pk``, ``title``, ``kind``, ``level``, ``status``, ``pending`` (applied for
+    or nominated), ``rank``, ``programme``, ``journal``, ``issuer``, ``awarded_on`` and
+    ``names``: the members' names by pinyin, the group's name, or the school's (an empty
+    list for the school itself).
+    """
+    entries = []
+    for award in awards(school).filter(awarded_on__range=(start, end)).order_by("awarded_on", "pk"):
+        if award.recipient_kind == AwardRecipientKind.MEMBERS:
+            names = [member.name for member in sorted(award.members.all(), key=lambda m: (m.name_pinyin, m.pk))]
+        elif award.recipient_kind == AwardRecipientKind.GROUP:
+            names = [award.group_name]
+        else:
+            names = []
+        entries.append(
+            {
+                "pk": award.pk,
+                "title": award.title,
+                "kind": award.kind,
+                "level": award.level,
+                "status": award.status,
+                "pending": award.is_pending,
+                "rank": award.rank,
+                "programme": award.programme,
+                "journal": award.journal,
+                "issuer": award.issuer,
+                "awarded_on": award.awarded_on,
+                "recipient_kind": award.recipient_kind,
+                "names": names,
+            }
+        )
+    return entries
+
+
+def awards_by_programme(entries):
+    """``award_entries`` of a named programme, grouped by it (by name):
+    ``[{"programme": "一师一优课", "entries": [...]}, …]``."""
+    grouped = {}
+    for entry in entries:
+        if entry["programme"]:
+            grouped.setdefault(entry["programme"], []).append(entry)
+    return [{"programme": name, "entries": grouped[name]} for name in sorted(grouped)]
 
 
 def _district_and_above(figures, kind, key):
@@ -210,18 +292,28 @@ def award_sentences(figures):
                 )
                 % {"count": count, "level": AwardLevel(level).label}
             )
-    count = figures["by_kind"][AwardKind.PAPER]["awards"]
+    count = figures["papers_published"]
     if count:
-        sentences.append(
-            ngettext("%(count)s paper published or awarded", "%(count)s papers published or awarded", count)
-            % {"count": count}
-        )
+        sentences.append(ngettext("%(count)s paper published", "%(count)s papers published", count) % {"count": count})
+    count = figures["papers_awarded"]
+    if count:
+        sentences.append(ngettext("%(count)s paper awarded", "%(count)s papers awarded", count) % {"count": count})
     count = _district_and_above(figures, AwardKind.OPEN_LESSON, "awards")
     if count:
         sentences.append(
             ngettext(
                 "%(count)s open lesson at district level or above",
                 "%(count)s open lessons at district level or above",
+                count,
+            )
+            % {"count": count}
+        )
+    count = figures["pending"]["person_times"]
+    if count:
+        sentences.append(
+            ngettext(
+                "%(count)s person-time applied for or nominated, the outcome still to come",
+                "%(count)s person-times applied for or nominated, the outcome still to come",
                 count,
             )
             % {"count": count}
@@ -293,6 +385,38 @@ def mentor_figures(school, school_year):
         "mentees": counts["mentee_count"],
         "meetings": counts["meeting_count"],
         "pairs_without_meetings": counts["idle_count"],
+    }
+
+
+def mentor_pair_figures(school, start, end):
+    """The mentor pairs active from ``start`` to ``end`` (dates, both included), each counted
+    once: a pair is active in a period that overlaps its school year, and the same mentor and
+    mentee paired again the next school year are one pair, not two (a calendar year spans two
+    school years). Meetings count when they fall in the period. Two queries::
+
+        {"pairs": 6, "mentors": 5, "mentees": 6, "meetings": 23,
+         "school_years": [2024, 2025], "names": [("王老师", "李老师"), …]}   # names by mentor's pinyin
+    """
+    first, last = school_year_of(start), school_year_of(end)
+    rows = list(
+        _live_pairs(school)
+        .filter(school_year__range=(first, last))
+        .order_by("mentor__name_pinyin", "mentee__name_pinyin", "school_year", "pk")
+        .values_list("mentor_id", "mentee_id", "mentor__name", "mentee__name", "school_year")
+    )
+    pairs = {}
+    for mentor_id, mentee_id, mentor_name, mentee_name, _year in rows:
+        pairs.setdefault((mentor_id, mentee_id), (mentor_name, mentee_name))
+    meetings = MentorMeeting.objects.filter(
+        pair__in=_live_pairs(school).filter(school_year__range=(first, last)), met_on__range=(start, end)
+    ).count()
+    return {
+        "pairs": len(pairs),
+        "mentors": len({mentor for mentor, _mentee in pairs}),
+        "mentees": len({mentee for _mentor, mentee in pairs}),
+        "meetings": meetings,
+        "school_years": sorted({row[4] for row in rows}),
+        "names": list(pairs.values()),
     }
 
 

@@ -154,7 +154,11 @@ def care_figures(school, start, end, today=None):
     A month is *expected* of a pair when it lies in the pair's school year and in the period
     and has begun by ``today``; expected months without a log are *missed*.
 
-    Returns plain numbers: ``pairs``, ``teachers``, ``logs``, ``talks``, ``tutoring``,
+    ``pairs`` counts each teacher and student once: a calendar year spans two school years,
+    and a pair of 2024—2025 carried on in 2025—2026 is one pair, not two (``pair_records``
+    counts the records of both years).
+
+    Returns plain numbers: ``pairs``, ``pair_records``, ``teachers``, ``logs``, ``talks``, ``tutoring``,
     ``talks_per_month`` and ``tutoring_per_month`` (per pair per logged month, one decimal),
     ``months_talks_met``, ``months_tutoring_met``, ``months_both_met``,
     ``both_met_percent`` (of the logs, one decimal), ``expected_months``,
@@ -200,7 +204,8 @@ def care_figures(school, start, end, today=None):
     both_met = sum(1 for row in logs if row[2] >= TALKS_TARGET and row[3] >= TUTORING_TARGET)
     missed = sum(len(entry["months"]) for entry in missed_by_teacher.values())
     return {
-        "pairs": len(pairs),
+        "pairs": len({(pair.teacher_id, "".join(pair.student_name.split())) for pair in pairs}),
+        "pair_records": len(pairs),
         "teachers": len({pair.teacher_id for pair in pairs}),
         "logs": len(logs),
         "talks": talks,

@@ -18,7 +18,7 @@ from members.models import Member
 from unionhub.history import history_entries, m2m_snapshots, name_lister
 from unionhub.queries import correlated_count
 
-from ..models import Activity, ActivityAttachment, ActivityPhoto, Category
+from ..models import Activity, ActivityAttachment, ActivityPhoto, Award, Category
 
 Participation = Activity.participants.through
 
@@ -44,6 +44,14 @@ def activity_log(school):
             first_photo_id=Subquery(first_photo),
         )
     )
+
+
+def programme_names(school):
+    """The named programmes (一师一优课, 五四微课…) the school's activities and awards already
+    carry, sorted, for the forms' suggestions. One query."""
+    activity_names = Activity.objects.filter(school=school).exclude(programme="").order_by().values_list("programme")
+    award_names = Award.objects.filter(school=school).exclude(programme="").order_by().values_list("programme")
+    return sorted({name for (name,) in activity_names.union(award_names)})
 
 
 def activity_years(school):
@@ -267,3 +275,21 @@ def activity_figures(school, start, end):
         month = datetime.date(month.year + month.month // 12, month.month % 12 + 1, 1)
     figures["by_month"] = dict(by_month)
     return figures
+
+
+def activity_programmes(school, start, end):
+    """The activities between ``start`` and ``end`` that belong to a named programme, grouped
+    by it: ``[{"programme": "一师一优课", "activities": 2, "titles": ["…", "…"]}, …]``, by
+    name, titles in date order. One query."""
+    grouped = {}
+    rows = (
+        Activity.objects.filter(school=school, starts_on__range=(start, end))
+        .exclude(programme="")
+        .order_by("programme", "starts_on", "pk")
+        .values_list("programme", "title")
+    )
+    for programme, title in rows:
+        grouped.setdefault(programme, []).append(title)
+    return [
+        {"programme": programme, "activities": len(titles), "titles": titles} for programme, titles in grouped.items()
+    ]

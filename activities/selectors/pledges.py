@@ -5,6 +5,7 @@ return plain numbers and dicts. A member deleted from the roster no longer count
 figures agree with what the pages show.
 """
 
+import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Avg, Count, F, Q
@@ -189,9 +190,13 @@ def periods_with_distribution(school):
 def ethics_figures(school, start, end):
     """The ethics assessment of the periods starting between ``start`` and ``end`` (inclusive).
 
-    ``periods`` (how many), the totals over them as in ``ethics_distribution`` (the average
-    is over every score entered), and ``by_period``: per period, oldest first, its ``pk``,
-    ``title``, ``kind``, ``starts_on``, ``ends_on`` and distribution.
+    ``periods`` (how many), ``months_assessed`` (the calendar months of the range that
+    periods with assessments cover, each once; a term covers its months), ``people_assessed`` (different members assessed, each
+    once however many periods), ``people_vetoed`` (different members with a veto, 一票否决),
+    the totals over them as in ``ethics_distribution`` (``assessed`` counts assessments,
+    person-times; ``grades`` counts per grade; the average is over every score entered),
+    and ``by_period``: per period, oldest first, its ``pk``, ``title``, ``kind``,
+    ``starts_on``, ``ends_on`` and distribution. Three queries.
     """
     periods = EthicsPeriod.objects.filter(school=school, starts_on__range=(start, end))
     by_period = [
@@ -205,8 +210,26 @@ def ethics_figures(school, start, end):
         }
         for period in periods.annotate(**_distribution_aggregates("assessments__")).order_by("starts_on", "pk")
     ]
-    totals = EthicsAssessment.objects.filter(period__in=periods.values("pk")).aggregate(**_distribution_aggregates())
-    return {"periods": len(by_period), **as_distribution(totals), "by_period": by_period}
+    assessments = EthicsAssessment.objects.filter(period__in=periods.values("pk"))
+    totals = assessments.aggregate(
+        **_distribution_aggregates(),
+        people_assessed=Count("member", distinct=True, filter=Q(member__deleted_at__isnull=True)),
+        people_vetoed=Count("member", distinct=True, filter=Q(member__deleted_at__isnull=True, vetoed=True)),
+    )
+    months = set()
+    for period in (period for period in by_period if period["assessed"]):
+        month = max(period["starts_on"], start).replace(day=1)
+        while month <= min(period["ends_on"], end):
+            months.add(month)
+            month = datetime.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return {
+        "periods": len(by_period),
+        "months_assessed": len(months),
+        "people_assessed": totals["people_assessed"],
+        "people_vetoed": totals["people_vetoed"],
+        **as_distribution(totals),
+        "by_period": by_period,
+    }
 
 
 def grid_members(period):

@@ -85,6 +85,8 @@ class AwardListView(RecordPermissionMixin, ListView):
             kind=cleaned.get("kind") or None,
             level=cleaned.get("level"),
             member=cleaned.get("member"),
+            status=cleaned.get("status") or None,
+            programme=(cleaned.get("programme") or "").strip() or None,
         )
 
     def get_context_data(self, **kwargs):

@@ -11,10 +11,13 @@ from django.utils import timezone
 from django.utils.translation import pgettext
 
 from activities.choices import (
+    AssessmentPeriodKind,
     Audience,
     AwardKind,
     AwardLevel,
     AwardRecipientKind,
+    AwardStatus,
+    EthicsGrade,
     Festival,
     FundingSource,
     SummarySection,
@@ -27,12 +30,16 @@ from activities.models import (
     Activity,
     Award,
     CareLog,
+    EthicsAssessment,
+    MentorMeeting,
+    MentorPair,
     PledgeSignature,
     Promotion,
     Visit,
     month_start,
     school_year_label,
 )
+from activities.periods import school_year_of
 from activities.selectors.welfare import greeting_batches, yuan
 from activities.validators import chinese_number as edition_number
 from congress.choices import ProposalState, SessionKind
@@ -81,6 +88,7 @@ def _activities_sheet(school, start, end):
             "campaign__title",
             "campaign__number",
             "club__name",
+            "programme",
             "location",
             "organiser",
             "people",
@@ -105,6 +113,7 @@ def _activities_sheet(school, start, end):
             pgettext("records export", "Summary section"),
             pgettext("records export", "Campaign"),
             pgettext("records export", "Club or team"),
+            pgettext("records export", "Programme"),
             pgettext("records export", "Place"),
             pgettext("records export", "Organiser"),
             pgettext("records export", "Staff taking part"),
@@ -267,9 +276,10 @@ def _awards_sheet(school, start, end):
     ):
         names.setdefault(award_id, []).append(name)
     kinds, levels, recipients = _labels(AwardKind), _labels(AwardLevel), _labels(AwardRecipientKind)
+    statuses = _labels(AwardStatus)
 
     def lines():
-        for pk, day, title, kind, level, rank, issuer, recipient, group, club in (
+        for pk, day, title, kind, status, level, rank, programme, journal, issuer, recipient, group, club in (
             Award.objects.filter(school=school, awarded_on__range=(start, end))
             .order_by("awarded_on", "pk")
             .values_list(
@@ -277,8 +287,11 @@ def _awards_sheet(school, start, end):
                 "awarded_on",
                 "title",
                 "kind",
+                "status",
                 "level",
                 "rank",
+                "programme",
+                "journal",
                 "issuer",
                 "recipient_kind",
                 "group_name",
@@ -293,14 +306,30 @@ def _awards_sheet(school, start, end):
             else:
                 winners = group or club or (school.name if recipient == AwardRecipientKind.SCHOOL else "")
                 person_times = 1
-            yield [day, title, kinds[kind], levels[level], rank, issuer, recipients[recipient], winners, person_times]
+            yield [
+                day,
+                title,
+                kinds[kind],
+                statuses[status],
+                levels[level],
+                rank,
+                programme,
+                journal,
+                issuer,
+                recipients[recipient],
+                winners,
+                person_times,
+            ]
 
     headers = [
         pgettext("records export", "Date"),
         pgettext("records export", "Award"),
         pgettext("records export", "Kind"),
+        pgettext("records export", "Status"),
         pgettext("records export", "Level"),
         pgettext("records export", "Rank or prize"),
+        pgettext("records export", "Programme"),
+        pgettext("records export", "Journal"),
         pgettext("records export", "Issued by"),
         pgettext("records export", "Awarded to"),
         pgettext("records export", "Winners"),
@@ -325,6 +354,33 @@ def _promotions_sheet(school, start, end):
     ]
     lines = ([day, name, number, titles.get(title, title), note] for day, name, number, title, note in rows)
     return Sheet(pgettext("records export", "Promotions"), headers, lines)
+
+
+def _mentor_pairs_sheet(school, start, end):
+    """The mentor pairs (青蓝工程) of the school years the period touches, as the summary
+    counts them, with their meetings in the period."""
+    meetings = correlated_count(MentorMeeting.objects.filter(met_on__range=(start, end)), "pair")
+    rows = (
+        MentorPair.objects.filter(
+            school=school,
+            school_year__range=(school_year_of(start), school_year_of(end)),
+            mentor__deleted_at__isnull=True,
+            mentee__deleted_at__isnull=True,
+        )
+        .annotate(meeting_count=meetings)
+        .order_by("school_year", "mentor__name_pinyin", "pk")
+        .values_list("school_year", "mentor__name", "mentee__name", "subject", "meeting_count", "goals")
+    )
+    headers = [
+        pgettext("records export", "School year"),
+        pgettext("records export", "Mentor"),
+        pgettext("records export", "Mentee"),
+        pgettext("records export", "Subject"),
+        pgettext("records export", "Meetings in the period"),
+        pgettext("records export", "Goals"),
+    ]
+    lines = ([school_year_label(year), *rest] for year, *rest in rows.iterator(chunk_size=CHUNK))
+    return Sheet(pgettext("records export", "Mentor pairs"), headers, lines)
 
 
 def _pledges_sheet(school, start, end):
@@ -362,6 +418,67 @@ def _pledges_sheet(school, start, end):
         pgettext("records export", "Signed"),
     ]
     return Sheet(pgettext("records export", "Pledges"), headers, lines())
+
+
+def _ethics_sheet(school, start, end):
+    """The ethics assessment (师德考核) of the periods starting in the period, one row per
+    member assessed, as the summary's figures count them."""
+    kinds, grades = _labels(AssessmentPeriodKind), _labels(EthicsGrade)
+    rows = (
+        EthicsAssessment.objects.filter(
+            period__school=school,
+            period__deleted_at__isnull=True,
+            period__starts_on__range=(start, end),
+            member__deleted_at__isnull=True,
+        )
+        .order_by("period__starts_on", "period_id", "member__name_pinyin", "pk")
+        .values_list(
+            "period__title",
+            "period__kind",
+            "period__starts_on",
+            "period__ends_on",
+            "member__name",
+            "member__employee_number",
+            "member__department__name",
+            "score",
+            "grade",
+            "vetoed",
+            "veto_reason",
+        )
+    )
+
+    def lines():
+        for title, kind, starts, ends, name, number, department, score, grade, vetoed, reason in rows.iterator(
+            chunk_size=CHUNK
+        ):
+            yield [
+                title,
+                kinds.get(kind, kind),
+                starts,
+                ends,
+                name,
+                number,
+                department,
+                score,
+                grades.get(grade, grade),
+                _yes_no(vetoed),
+                reason,
+            ]
+
+    headers = [
+        pgettext("records export", "Assessment"),
+        pgettext("records export", "Period kind"),
+        pgettext("records export", "Start date"),
+        pgettext("records export", "End date"),
+        pgettext("records export", "Name"),
+        pgettext("records export", "Staff number"),
+        pgettext("records export", "Department"),
+        pgettext("records export", "Score"),
+        pgettext("records export", "Grade"),
+        pgettext("records export", "Vetoed"),
+        pgettext("records export", "Violation recorded"),
+    ]
+    return Sheet(pgettext("records export", "Ethics assessment"), headers, lines())
 
 
 # The 168 care action -----------------------------------------------------------------
@@ -571,7 +688,9 @@ SHEETS = [
     _greetings_sheet,
     _awards_sheet,
     _promotions_sheet,
+    _mentor_pairs_sheet,
     _pledges_sheet,
+    _ethics_sheet,
     _care_sheet,
     _congress_sheet,
     _proposals_sheet,

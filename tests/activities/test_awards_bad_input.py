@@ -26,7 +26,7 @@ def award_data(**changes):
     data = {
         "title": "区青年教师基本功比赛",
         "kind": "competition",
-        "level": "2",
+        "level": "3",  # 区级
         "rank": "一等奖",
         "awarded_on": "2025-10-15",
         "issuer": "清溪区教育局",

@@ -58,7 +58,7 @@ def year_of_awards(scoped, people, other_school):
     C, H, P, R, L = (
         AwardKind.COMPETITION,
         AwardKind.HONOUR,
-        AwardKind.PAPER,
+        AwardKind.PAPER_AWARDED,
         AwardKind.RESEARCH,
         AwardKind.OPEN_LESSON,
     )
@@ -94,25 +94,34 @@ def test_award_figures_count_awards_and_person_times_by_kind_and_level(year_of_a
     assert figures["awards"] == 13
     assert figures["person_times"] == 3 + 1 + 1 + 2 + 4 + 1 + 1 + 2 + 1 + 1 + 1 + 1 + 1
     assert figures["competition_person_times_district_and_above"] == 7
-    assert figures["research_by_level"] == {1: 0, 2: 1, 3: 3, 4: 0, 5: 0}
+    assert figures["research_by_level"] == {
+        AwardLevel.SCHOOL: 0,
+        AwardLevel.TOWNSHIP: 0,
+        AwardLevel.DISTRICT: 1,
+        AwardLevel.CITY: 3,
+        AwardLevel.PROVINCE: 0,
+        AwardLevel.NATION: 0,
+    }
     assert figures["by_kind"] == {
         "competition": {"awards": 5, "person_times": 11},
         "honour": {"awards": 2, "person_times": 2},
-        "paper": {"awards": 1, "person_times": 1},
+        "paper_published": {"awards": 0, "person_times": 0},
+        "paper_awarded": {"awards": 1, "person_times": 1},
         "research": {"awards": 4, "person_times": 5},
         "open_lesson": {"awards": 1, "person_times": 1},
     }
     assert figures["by_level"] == {
-        1: {"awards": 2, "person_times": 5},
-        2: {"awards": 4, "person_times": 6},
-        3: {"awards": 5, "person_times": 6},
-        4: {"awards": 1, "person_times": 2},
-        5: {"awards": 1, "person_times": 1},
+        AwardLevel.SCHOOL: {"awards": 2, "person_times": 5},
+        AwardLevel.TOWNSHIP: {"awards": 0, "person_times": 0},
+        AwardLevel.DISTRICT: {"awards": 4, "person_times": 6},
+        AwardLevel.CITY: {"awards": 5, "person_times": 6},
+        AwardLevel.PROVINCE: {"awards": 1, "person_times": 2},
+        AwardLevel.NATION: {"awards": 1, "person_times": 1},
     }
     assert figures["by_kind_level"]["competition"][AwardLevel.DISTRICT] == {"awards": 2, "person_times": 4}
     assert figures["by_kind_level"]["research"][AwardLevel.CITY] == {"awards": 3, "person_times": 4}
     assert figures["by_kind_level"]["honour"][AwardLevel.CITY] == {"awards": 1, "person_times": 1}
-    assert figures["by_kind_level"]["paper"][AwardLevel.SCHOOL] == {"awards": 0, "person_times": 0}
+    assert figures["by_kind_level"]["paper_awarded"][AwardLevel.SCHOOL] == {"awards": 0, "person_times": 0}
 
 
 def test_award_figures_include_both_ends_of_the_period(scoped, people):
@@ -137,7 +146,7 @@ def test_award_figures_of_an_empty_year_are_all_zero(scoped):
     figures = award_figures(scoped, *YEAR_2025)
 
     assert figures["awards"] == figures["person_times"] == 0
-    assert figures["research_by_level"] == {1: 0, 2: 0, 3: 0, 4: 0, 5: 0}
+    assert figures["research_by_level"] == {level: 0 for level in AwardLevel.values}
     assert all(cell == {"awards": 0, "person_times": 0} for cell in figures["by_kind"].values())
     assert award_sentences(figures) == []
 
@@ -151,7 +160,7 @@ def test_award_figures_read_like_the_seeds(year_of_awards, scoped):
         "1人次获区级及以上荣誉称号",
         "3个市级课题",
         "1个区级课题",
-        "1篇论文发表或获奖",
+        "1篇论文获奖",
         "1节区级及以上公开课",
     ]
 

@@ -36,7 +36,7 @@ def award_data(**changes):
     data = {
         "title": "区青年教师基本功比赛",
         "kind": "competition",
-        "level": "2",
+        "level": str(AwardLevel.DISTRICT.value),
         "rank": "一等奖",
         "awarded_on": "2025-10-15",
         "issuer": "清溪区教育局",
@@ -76,7 +76,7 @@ def test_an_award_to_a_group_or_to_the_school_keeps_no_members(staff_client, sch
     assert response.status_code == 302
     response = staff_client.post(
         reverse("activities:award_create"),
-        award_data(recipient_kind="school", title="校务公开先进集体", kind="honour", level="3"),
+        award_data(recipient_kind="school", title="校务公开先进集体", kind="honour", level=str(AwardLevel.CITY.value)),
     )
     assert response.status_code == 302
     with scopes_disabled():
@@ -162,7 +162,7 @@ def test_the_award_list_shows_this_year_by_default_with_its_figures(staff_client
     figures = response.context["figures"]
     assert figures["person_times"] == 3
     # The kind × level table: competitions at district level, 2 person-times.
-    assert response.context["figure_rows"][0]["cells"] == [0, 2, 0, 0, 0]
+    assert response.context["figure_rows"][0]["cells"] == [0, 0, 2, 0, 0, 0]
 
 
 def test_the_award_list_filters_by_year_kind_level_and_member(staff_client, awards_over_years):
@@ -172,7 +172,7 @@ def test_the_award_list_filters_by_year_kind_level_and_member(staff_client, awar
     assert sorted(titles(staff_client.get(url, {"year": ""}))) == ["今年区赛", "今年市级课题", "前年省赛"]
     assert titles(staff_client.get(url, {"year": "2024"})) == ["前年省赛"]
     assert titles(staff_client.get(url, {"kind": "research"})) == ["今年市级课题"]
-    assert titles(staff_client.get(url, {"year": "", "level": "4"})) == ["前年省赛"]
+    assert titles(staff_client.get(url, {"year": "", "level": str(AwardLevel.PROVINCE.value)})) == ["前年省赛"]
     assert sorted(titles(staff_client.get(url, {"year": "", "member": zhou.pk}))) == ["今年区赛", "前年省赛"]
     assert sorted(titles(staff_client.get(url, {"member": wu.pk}))) == ["今年区赛", "今年市级课题"]
     response = staff_client.get(url, {"year": "2024"})

@@ -61,6 +61,7 @@ def test_it_sums_a_school_year(school, year_of_care):
     months_missed = figures.pop("teachers_missed")
     assert figures == {
         "pairs": 3,
+        "pair_records": 3,
         "teachers": 3,
         "logs": 7,
         "talks": 38,

@@ -310,7 +310,7 @@ def test_awards_come_at_several_levels_and_of_every_kind(schools):
         )
         assert awards.filter(level=AwardLevel.DISTRICT, rank="一等奖").exists()
         assert awards.filter(level=AwardLevel.CITY, kind=AwardKind.RESEARCH).exists()
-        assert awards.filter(level=AwardLevel.PROVINCE, kind=AwardKind.PAPER).exists()
+        assert awards.filter(level=AwardLevel.PROVINCE, kind=AwardKind.PAPER_AWARDED).exists()
         assert awards.filter(kind=AwardKind.HONOUR, title__contains="师德标兵").exists()
         team = awards.filter(club__isnull=False).first()
         assert team is not None and team.members.count() >= 3

@@ -150,6 +150,9 @@ def test_ethics_figures_sum_the_periods_starting_in_the_range(school, other_scho
     # Scores: 96.5 91 85 72.5 88 (October) + 80 60 59 (term) = 632 over 8 = 79.0
     assert {key: value for key, value in figures.items() if key != "by_period"} == {
         "periods": 2,
+        "months_assessed": 4,  # September to December: the term's January is in 2026
+        "people_assessed": 6,
+        "people_vetoed": 1,
         "assessed": 9,
         "grades": {"excellent": 2, "good": 3, "pass": 2, "fail": 2},
         "vetoes": 1,
@@ -169,6 +172,9 @@ def test_ethics_figures_of_a_year_without_periods_are_zero(school):
     with scope(school=[school.pk]):
         assert ethics_figures(school, *YEAR_2025) == {
             "periods": 0,
+            "months_assessed": 0,
+            "people_assessed": 0,
+            "people_vetoed": 0,
             "assessed": 0,
             "grades": {"excellent": 0, "good": 0, "pass": 0, "fail": 0},
             "vetoes": 0,

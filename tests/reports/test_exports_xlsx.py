@@ -15,7 +15,15 @@ from django.utils import timezone, translation
 from django_scopes import scope
 
 import unionhub.xlsx
-from activities.choices import AwardLevel, AwardRecipientKind, SummarySection, VisitedPerson, VisitReason
+from activities.choices import (
+    AwardKind,
+    AwardLevel,
+    AwardRecipientKind,
+    AwardStatus,
+    SummarySection,
+    VisitedPerson,
+    VisitReason,
+)
 from congress.choices import ProposalState, SessionKind
 from congress.models import Vote
 from disclosure.choices import NoticeStatus
@@ -30,8 +38,12 @@ from ..activity_factories import (
     CampaignFactory,
     CareLogFactory,
     CarePairFactory,
+    EthicsAssessmentFactory,
+    EthicsPeriodFactory,
     GreetingBatchFactory,
     GreetingRecipientFactory,
+    MentorMeetingFactory,
+    MentorPairFactory,
     PledgeDriveFactory,
     PledgeSignatureFactory,
     PromotionFactory,
@@ -56,7 +68,9 @@ SHEETS = [
     "节日慰问",
     "获奖",
     "职称晋升",
+    "师徒结对",
     "承诺书",
+    "师德考核",
     "168爱生行动",
     "教代会",
     "提案",
@@ -132,6 +146,15 @@ def add_records(school, tag=""):
     drive = PledgeDriveFactory(school=school, opened_on=day(9, 10))
     PledgeSignatureFactory(drive=drive, member=zhang, signed_on=day(9, 12))
     PledgeSignatureFactory(drive=drive, member=li)
+
+    mentoring = MentorPairFactory(school=school, mentor=li, mentee=zhang, school_year=2024)
+    MentorMeetingFactory(pair=mentoring, met_on=day(3, 2))
+    MentorMeetingFactory(pair=mentoring, met_on=datetime.date(2024, 10, 9))
+    ethics = EthicsPeriodFactory(school=school)
+    EthicsAssessmentFactory(period=ethics, member=zhang)
+    EthicsAssessmentFactory(
+        period=ethics, member=li, score=None, grade="fail", vetoed=True, veto_reason="有偿补课" + tag
+    )
 
     pair = CarePairFactory(school=school, teacher=zhang, school_year=2025)
     CareLogFactory(pair=pair, month=day(10, 1), talks=6, tutoring=7)
@@ -301,6 +324,63 @@ def test_168_logs_are_the_months_of_the_period_against_the_targets(school, year)
     october = rows[1]
     assert october[2] == "张三" and october[1] == "2025—2026学年"
     assert october[7:9] == ["是", "否"]  # 6 talks meet the target, 7 tutoring sessions do not
+
+
+def test_activities_and_awards_carry_programme_status_and_journal(school, in_school):
+    """The xlsx sheets carry the new columns: an activity's programme; an award's status
+    (applied for, nominated, won, published), programme and journal."""
+    ActivityFactory(school=school, title="优课展示", programme="一师一优课", starts_on=day(4, 1))
+    AwardFactory(
+        school=school,
+        title="部级优课",
+        kind=AwardKind.OPEN_LESSON,
+        status=AwardStatus.APPLIED,
+        level=AwardLevel.TOWNSHIP,
+        programme="一师一优课",
+        recipient_kind=AwardRecipientKind.SCHOOL,
+        awarded_on=day(4, 2),
+    )
+    AwardFactory(
+        school=school,
+        title="论文《家访》",
+        kind=AwardKind.PAPER_PUBLISHED,
+        status=AwardStatus.PUBLISHED,
+        journal="江苏教育",
+        rank="",
+        recipient_kind=AwardRecipientKind.SCHOOL,
+        awarded_on=day(4, 3),
+    )
+    book = export(school)
+
+    activities = book["活动"]
+    assert body(activities)[0][column(activities, "项目名称")] == "一师一优课"
+    awards = book["获奖"]
+    rows = body(awards)
+    assert [row[column(awards, "状态")] for row in rows] == ["申报", "已发表"]
+    assert [row[column(awards, "类型")] for row in rows] == ["公开课/示范课", "论文发表"]
+    assert rows[0][column(awards, "级别")] == "街道/镇级"
+    assert rows[0][column(awards, "项目名称")] == "一师一优课"
+    assert rows[1][column(awards, "刊物")] == "江苏教育"
+
+
+def test_mentor_pairs_of_the_school_years_the_period_touches(school, year):
+    sheet = export(school)["师徒结对"]
+
+    rows = body(sheet)
+    assert [row[:3] for row in rows] == [["2024—2025学年", "李四", "张三"]]
+    assert rows[0][column(sheet, "期内指导活动次数")] == 1, "the meeting of 2024 is outside the period"
+
+
+def test_the_ethics_assessment_sheet_lists_grades_and_vetoes(school, year):
+    sheet = export(school)["师德考核"]
+
+    rows = body(sheet)
+    assert [row[column(sheet, "姓名")] for row in rows] == ["李四", "张三"]
+    vetoed = rows[0]
+    assert vetoed[column(sheet, "等第")] == "不合格"
+    assert vetoed[column(sheet, "一票否决")] == "是" and vetoed[column(sheet, "违规情况")] == "有偿补课"
+    assert rows[1][column(sheet, "分数")] == 95
+    assert rows[1][column(sheet, "考核周期")] == "月度"
 
 
 def test_congress_sessions_with_their_votes_and_approval_rates(school, year):
