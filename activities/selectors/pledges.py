@@ -190,13 +190,13 @@ def periods_with_distribution(school):
 def ethics_figures(school, start, end):
     """The ethics assessment of the periods starting between ``start`` and ``end`` (inclusive).
 
-    ``periods`` (how many), ``months_assessed`` (the calendar months of the range that
-    periods with assessments cover, each once; a term covers its months), ``people_assessed`` (different members assessed, each
-    once however many periods), ``people_vetoed`` (different members with a veto, 一票否决),
-    the totals over them as in ``ethics_distribution`` (``assessed`` counts assessments,
-    person-times; ``grades`` counts per grade; the average is over every score entered),
-    and ``by_period``: per period, oldest first, its ``pk``, ``title``, ``kind``,
-    ``starts_on``, ``ends_on`` and distribution. Three queries.
+    ``periods`` (how many); ``months_assessed``: the calendar months of the range that the
+    periods with assessments cover, each once (a term covers its months); ``people_assessed``
+    and ``people_vetoed``: different members assessed, and vetoed (一票否决), each once however
+    many periods; the totals over them as in ``ethics_distribution`` (``assessed`` counts
+    assessments, person-times; ``grades`` counts per grade; the average is over every score
+    entered); and ``by_period``: per period, oldest first, its ``pk``, ``title``, ``kind``,
+    ``starts_on``, ``ends_on`` and distribution. Two queries.
     """
     periods = EthicsPeriod.objects.filter(school=school, starts_on__range=(start, end))
     by_period = [

@@ -34,6 +34,7 @@ from unionhub.record_views import (
 from unionhub.roles import Action, Role, user_can
 from unionhub.views import RoleRequiredMixin
 
+from ..forms.awards import school_year_choices
 from ..forms.care import (
     CareLogForm,
     CareMonthChoiceForm,
@@ -237,7 +238,7 @@ class CareGridView(TeachersToo, RoleRequiredMixin, CareGridMixin, TemplateView):
                 "previous_year": self.year - 1,
                 "next_year": self.year + 1,
                 "current_year": current,
-                "years": [(year, school_year_label(year)) for year in range(current + 1, current - 6, -1)],
+                "years": school_year_choices(self.year),
             }
         )
         return context

@@ -15,6 +15,7 @@ from unionhub.forms import validate_record_date
 
 from ..activity_factories import PledgeDriveFactory, PledgeSignatureFactory, default_category
 from ..factories import MemberFactory
+from .test_awards_outcomes import award_data
 
 pytestmark = pytest.mark.usefixtures("fast_password_hasher")
 
@@ -92,22 +93,6 @@ def test_the_shared_validator_takes_2000_to_2100_and_nothing_else():
             validate_record_date(day)
 
 
-def award_data(**changes):
-    return {
-        "title": "区青年教师基本功比赛",
-        "kind": "competition",
-        "status": "awarded",
-        "level": "3",
-        "rank": "一等奖",
-        "awarded_on": "2005-10-15",
-        "issuer": "清溪区教育局",
-        "recipient_kind": "school",
-        "group_name": "",
-        "club": "",
-        **changes,
-    }
-
-
 def activity_data(school, **changes):
     return {
         "title": "教职工气排球比赛",
@@ -127,7 +112,7 @@ def forms(school, two, in_school):
     """Each dated form of this area: its url, what it creates, the data of a 2005 record
     and the date field to set."""
     return [
-        ("activities:award_create", Award, award_data(), "awarded_on"),
+        ("activities:award_create", Award, award_data(awarded_on="2005-10-15"), "awarded_on"),
         ("activities:activity_create", Activity, activity_data(school), "starts_on"),
         (
             "activities:promotion_create",
@@ -190,3 +175,10 @@ def test_a_signature_of_1999_is_refused(staff_client, school, two):
     response = staff_client.post(drive_url, {"member": [two[0].pk], "signed_on": "1999-09-02"})
 
     assert OUT_OF_RANGE in response.content.decode()
+
+
+def test_the_168_grid_offers_every_school_year_back_to_2000(staff_client):
+    page = staff_client.get(reverse("activities:care_grid"), {"year": 2005}).content.decode()
+
+    assert '<option value="2005" selected>2005—2006学年</option>' in page
+    assert '<option value="2000">2000—2001学年</option>' in page
