@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from members.timeline import TimelineEvent
 
-from .choices import VisitReason
+from .choices import AwardStatus, VisitReason
 from .models import (
     Activity,
     Award,
@@ -44,13 +44,15 @@ def activity_events(member):
 def award_events(member):
     """The member's awards (as one of the members it went to) and promotions in title."""
     awards = Award.objects.filter(school=member.school_id, members=member).only(
-        "pk", "title", "level", "rank", "awarded_on"
+        "pk", "title", "level", "rank", "status", "awarded_on"
     )
     for award in awards:
+        # What was not simply won says so: 申报, 推荐, 发表, 立项, 结题.
+        status = award.get_status_display() if award.status != AwardStatus.AWARDED else ""
         yield TimelineEvent(
             award.awarded_on,
             _("Award"),
-            " ".join(part for part in (award.get_level_display(), award.title, award.rank) if part),
+            " ".join(part for part in (award.get_level_display(), award.title, award.rank, status) if part),
             award.get_absolute_url(),
         )
     promotions = Promotion.objects.filter(school=member.school_id, member=member).only("pk", "title", "promoted_on")

@@ -13,7 +13,14 @@ from members.models import Member
 from unionhub.forms import validate_record_date
 from unionhub.models import RecordModel
 
-from ..choices import AwardKind, AwardLevel, AwardRecipientKind, AwardStatus, award_statuses_of
+from ..choices import (
+    PENDING_AWARD_STATUSES,
+    AwardKind,
+    AwardLevel,
+    AwardRecipientKind,
+    AwardStatus,
+    award_statuses_of,
+)
 from ..validators import validate_not_in_future
 from .log import Club
 
@@ -74,7 +81,7 @@ class Award(RecordModel):
 
     @property
     def is_pending(self):
-        return self.status in (AwardStatus.APPLIED, AwardStatus.NOMINATED)
+        return self.status in PENDING_AWARD_STATUSES
 
     def clean(self):
         errors = {}

@@ -16,6 +16,7 @@ from activities.choices import AwardKind, AwardLevel, AwardRecipientKind, AwardS
 from activities.models import Activity, Award
 from activities.selectors.awards import award_entries, award_figures, award_sentences, awards, awards_by_programme
 from activities.selectors.log import activity_programmes, programme_names
+from activities.timeline import award_events
 
 from ..activity_factories import ActivityFactory, AwardFactory, default_category
 from ..factories import MemberFactory
@@ -351,3 +352,14 @@ def test_award_entries_read_in_two_queries(scoped, django_assert_num_queries):
 
     with django_assert_num_queries(2):
         award_entries(scoped, *YEAR_2025)
+
+
+def test_a_members_timeline_says_an_award_was_only_applied_for(scoped):
+    zhou = MemberFactory(school=scoped, name="周敏")
+    AwardFactory(school=scoped, title="区优质课评比", members=[zhou], status=AwardStatus.APPLIED, rank="")
+    AwardFactory(school=scoped, title="区基本功比赛", members=[zhou], rank="一等奖")
+
+    with translation.override("zh-hans"):
+        texts = sorted(event.title for event in award_events(zhou) if event.kind == "获奖")
+
+    assert texts == ["区级 区优质课评比 申报", "区级 区基本功比赛 一等奖"]
