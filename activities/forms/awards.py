@@ -16,7 +16,7 @@ from ..periods import school_year_of
 from ..selectors.awards import PENDING, school_year_range
 from ..selectors.log import programme_names
 from ..validators import validate_not_in_future
-from .log import ProgrammeInput, use_programme_input
+from .log import ProgrammeFieldMixin, ProgrammeInput
 
 # Professional titles from the lowest to the highest: a member's promotions climb this ladder.
 TITLE_RANKS = {
@@ -37,7 +37,7 @@ def _member_choices(field):
     field.label_from_instance = member_label
 
 
-class AwardForm(VersionedModelForm):
+class AwardForm(ProgrammeFieldMixin, VersionedModelForm):
     """Who won it decides which fields count: members, a group's name, or neither (the school)."""
 
     members = MemberPickerField(queryset=Member.objects.none(), required=False, label=_("members"))
@@ -74,17 +74,12 @@ class AwardForm(VersionedModelForm):
             "approved (立项) and then concluded (结题); a published paper is published."
         )
         self.fields["status"].required = False
-        use_programme_input(self)
 
     def clean_title(self):
         return self.cleaned_data["title"].strip()
 
-    def clean_programme(self):
-        return " ".join(self.cleaned_data["programme"].split())
-
     def clean_journal(self):
         return self.cleaned_data["journal"].strip()
-
 
     def clean_group_name(self):
         return self.cleaned_data["group_name"].strip()

@@ -55,10 +55,18 @@ class ProgrammeInput(forms.TextInput):
         return format_html('{}<datalist id="{}">{}</datalist>', box, list_id, options)
 
 
-def use_programme_input(form):
-    """The form's ``programme`` box suggests the school's programmes."""
-    form.fields["programme"].widget = ProgrammeInput(names=lambda: programme_names(form.school))
-    form.fields["programme"].widget.attrs["placeholder"] = _("e.g. 一师一优课")
+class ProgrammeFieldMixin:
+    """A model form's ``programme`` (一师一优课, 五四微课…): the box suggests the programmes the
+    school already uses, and the name is kept with single spaces, so one programme is one name."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["programme"].widget = ProgrammeInput(
+            names=lambda: programme_names(self.school), attrs={"placeholder": _("e.g. 一师一优课")}
+        )
+
+    def clean_programme(self):
+        return " ".join(self.cleaned_data["programme"].split())
 
 
 def _named(upload, error):
@@ -68,7 +76,7 @@ def _named(upload, error):
     )
 
 
-class ActivityForm(VersionedModelForm):
+class ActivityForm(ProgrammeFieldMixin, VersionedModelForm):
     participants = MemberPickerField(label=_("participants"), required=False)
     photos = MultipleFileField(
         label=_("photos"),
@@ -120,12 +128,8 @@ class ActivityForm(VersionedModelForm):
                 self.fields[name].queryset = model.all_objects.filter(
                     Q(deleted_at__isnull=True) | Q(pk=current), school=self.school
                 )
-        use_programme_input(self)
         self.fields["outside_participants"].widget.attrs.update({"min": 0, "max": MAX_OUTSIDE_PARTICIPANTS})
         self.existing_photos = self.instance.photos.count() if self.instance.pk else 0
-
-    def clean_programme(self):
-        return " ".join(self.cleaned_data["programme"].split())
 
     def clean_outside_participants(self):
         value = self.cleaned_data.get("outside_participants")

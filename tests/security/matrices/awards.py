@@ -121,7 +121,7 @@ def award_data(obj, school):
     return {
         "title": "区优秀教研组",
         "kind": "honour",
-        "level": "2",
+        "level": "3",  # 区级
         "rank": "",
         "awarded_on": "2025-09-10",
         "issuer": "区教育局",
