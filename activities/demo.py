@@ -963,6 +963,7 @@ class DemoYear:
             ["{}群文阅读教学实践研究", "基于核心素养的{}作业设计研究", "信息技术支持下的{}课堂教学研究"]
         ).format("初中" + subject if not self.primary else "小学" + subject)
         paper = rng.choice(["让每一个学生都被看见", "双减背景下的分层作业设计", "家访中的沟通艺术"])
+        applied_lesson = "“一师一优课”{}".format(lesson)
         young = self.young
 
         def one(k):
@@ -1085,7 +1086,7 @@ class DemoYear:
                 self.on(sy, 5, 12),
                 AwardKind.OPEN_LESSON,
                 AwardLevel.DISTRICT,
-                "“一师一优课”{}".format(lesson),
+                applied_lesson,
                 "",
                 "区教师发展中心",
                 self.teachers[2:3],
@@ -1109,7 +1110,7 @@ class DemoYear:
                 issuer=issuer,
                 **extra.get(kind, {}),
             )
-            if title.startswith("“一师一优课”"):
+            if title == applied_lesson:
                 award.programme, award.status = "一师一优课", AwardStatus.APPLIED
             if who is None:
                 award.recipient_kind = AwardRecipientKind.GROUP
