@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from unionhub.form_bounds import BoundedNumbersMixin
 from unionhub.forms import SchoolScopedModelForm, VersionedModelForm
 from unionhub.uploads import check_document
 from unionhub.years import validate_year_range
@@ -15,11 +16,17 @@ from .workdays import MAX_WINDOW_DAYS, MAX_WINDOW_SPAN
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class NoticeForm(VersionedModelForm):
+class NoticeForm(BoundedNumbersMixin, VersionedModelForm):
     # Not the model's form field: its bound is the column's (32767), not a window's.
     working_days = forms.IntegerField(
         label=Notice._meta.get_field("working_days").verbose_name,
         required=False,
+        min_value=1,
+        max_value=MAX_WINDOW_DAYS,
+        error_messages={
+            "min_value": _("The window lasts at least one working day."),
+            "max_value": _("A window lasts at most %(limit_value)s working days."),
+        },
         help_text=_("Counted with China's official holidays and make-up workdays; or give an end date."),
     )
     attachment = forms.FileField(
@@ -44,7 +51,6 @@ class NoticeForm(VersionedModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["ends_on"].required = False
-        self.fields["working_days"].widget.attrs.update(min=1, max=MAX_WINDOW_DAYS)
         self.fields["starts_on"].validators.append(validate_year_range)
         self.fields["ends_on"].validators.append(validate_year_range)
 
@@ -103,18 +109,11 @@ class NoticeForm(VersionedModelForm):
             services.save_notice(notice, [attachment] if attachment else [])
         return notice
 
-    def clean_working_days(self):
-        value = self.cleaned_data.get("working_days")
-        if value is not None and value < 1:
-            raise ValidationError(_("The window lasts at least one working day."))
-        if value is not None and value > MAX_WINDOW_DAYS:
-            raise window_too_long()
-        return value
-
 
 def window_too_long():
     return ValidationError(
-        _("A window lasts at most %(days)s working days.") % {"days": MAX_WINDOW_DAYS}, code="window_too_long"
+        _("A window lasts at most %(limit_value)s working days.") % {"limit_value": MAX_WINDOW_DAYS},
+        code="window_too_long",
     )
 
 
@@ -122,7 +121,7 @@ class WithdrawForm(forms.Form):
     reason = forms.CharField(label=_("Reason for withdrawal"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class ObjectionForm(SchoolScopedModelForm):
+class ObjectionForm(BoundedNumbersMixin, SchoolScopedModelForm):
     class Meta(SchoolScopedModelForm.Meta):
         model = Objection
         fields = ["text"]
@@ -133,7 +132,7 @@ class AnswerForm(forms.Form):
     answer = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 4}))
 
 
-class SuggestionForm(SchoolScopedModelForm):
+class SuggestionForm(BoundedNumbersMixin, SchoolScopedModelForm):
     class Meta(SchoolScopedModelForm.Meta):
         model = Suggestion
         fields = ["recipient", "subject", "text", "anonymous"]
@@ -146,7 +145,7 @@ class SuggestionForm(SchoolScopedModelForm):
         }
 
 
-class CategoryForm(SchoolScopedModelForm):
+class CategoryForm(BoundedNumbersMixin, SchoolScopedModelForm):
     class Meta(SchoolScopedModelForm.Meta):
         model = NoticeCategory
         fields = ["name", "position"]
@@ -159,7 +158,7 @@ class CategoryForm(SchoolScopedModelForm):
         return name
 
 
-class HolidayDayForm(forms.ModelForm):
+class HolidayDayForm(BoundedNumbersMixin, forms.ModelForm):
     """A holiday or make-up working day the school enters for a year the package does not know."""
 
     class Meta:

@@ -15,3 +15,11 @@ def validate_year_range(value):
             % {"date": value.isoformat(), "first": FIRST_YEAR, "last": LAST_YEAR},
             code="year_range",
         )
+
+
+def parse_year(value):
+    """A year from a query string (``?year=2015``) within 2000–2100, or None."""
+    value = str(value or "").strip()
+    if len(value) == 4 and value.isascii() and value.isdigit() and FIRST_YEAR <= int(value) <= LAST_YEAR:
+        return int(value)
+    return None

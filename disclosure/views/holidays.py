@@ -10,19 +10,12 @@ from django.views import View
 
 from unionhub.roles import Action
 from unionhub.views import RoleRequiredMixin
-from unionhub.years import FIRST_YEAR, LAST_YEAR
+from unionhub.years import parse_year
 
 from .. import selectors, services
 from ..forms import HolidayDayForm
 from ..models import HolidayCalendarDay
 from ..workdays import package_knows
-
-
-def _year(value, default):
-    """The year asked for in the query string, within 2000–2100, or ``default``."""
-    if value and value.isdigit() and len(value) == 4 and FIRST_YEAR <= int(value) <= LAST_YEAR:
-        return int(value)
-    return default
 
 
 class HolidayListView(RoleRequiredMixin, View):
@@ -48,7 +41,7 @@ class HolidayListView(RoleRequiredMixin, View):
         )
 
     def get(self, request):
-        year = _year(request.GET.get("year"), timezone.localdate().year)
+        year = parse_year(request.GET.get("year")) or timezone.localdate().year
         return self.render(year, HolidayDayForm(school=request.school))
 
     def post(self, request):

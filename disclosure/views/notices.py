@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
+from unionhub.form_bounds import parse_id
 from unionhub.history import history_entries
 from unionhub.pagination import CappedPaginator
 from unionhub.record_views import (
@@ -21,6 +22,7 @@ from unionhub.record_views import (
 )
 from unionhub.roles import Action
 from unionhub.views import RoleRequiredMixin
+from unionhub.years import parse_year
 
 from .. import selectors, services
 from ..choices import NoticeStatus, ObjectionStatus
@@ -28,10 +30,6 @@ from ..forms import AnswerForm, NoticeForm, ObjectionForm, WithdrawForm
 from ..models import Notice, NoticeAttachment, Objection
 from ..rendering import render_body
 from .common import SchoolMemberMixin, visible_notice
-
-
-def _int(value):
-    return int(value) if value and str(value).isdigit() else None
 
 
 class BoardView(SchoolMemberMixin, TemplateView):
@@ -50,8 +48,8 @@ class BoardView(SchoolMemberMixin, TemplateView):
         school = self.request.school
         today = timezone.localdate()
         query = (self.request.GET.get("q") or "").strip()[:100]
-        year = _int(self.request.GET.get("year"))
-        category_id = _int(self.request.GET.get("category"))
+        year = parse_year(self.request.GET.get("year"))
+        category_id = parse_id(self.request.GET.get("category"))
         categories = list(selectors.categories(school))
         category = next((c for c in categories if c.pk == category_id), None)
         current = selectors.current_notices(school, today)
@@ -211,9 +209,7 @@ class NoticeWithdrawView(RecordPermissionMixin, FormView):
 
     def get_notice(self):
         return get_object_or_404(
-            Notice.objects.filter(
-                school=self.request.school, status__in=[NoticeStatus.PUBLISHED, NoticeStatus.CLOSED]
-            ),
+            Notice.objects.filter(school=self.request.school, status__in=[NoticeStatus.PUBLISHED, NoticeStatus.CLOSED]),
             pk=self.kwargs["pk"],
         )
 
