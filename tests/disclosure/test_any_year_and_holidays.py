@@ -119,7 +119,9 @@ def test_holiday_entry_changes_the_window_of_new_and_existing_notices(staff_clie
     before = create_notice(staff_client, school, starts_on="2027-09-29", working_days="5")
     assert before.ends_on == D(2027, 10, 5)  # Monday to Friday: 9-29, 9-30, 10-1, 10-4, 10-5
     for offset in range(7):
-        assert enter_day(staff_client, (D(2027, 10, 1) + datetime.timedelta(days=offset)).isoformat()).status_code == 302
+        assert (
+            enter_day(staff_client, (D(2027, 10, 1) + datetime.timedelta(days=offset)).isoformat()).status_code == 302
+        )
     with scopes_disabled():
         before.refresh_from_db()
         assert before.ends_on == D(2027, 10, 12)  # 10-1 to 10-7 are holidays now
