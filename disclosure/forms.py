@@ -92,6 +92,10 @@ class NoticeForm(BoundedNumbersMixin, VersionedModelForm):
         if working_days:
             cleaned["ends_on"] = calendar.window_end(starts_on, working_days)
             self.instance.ends_on = cleaned["ends_on"]
+            try:
+                validate_year_range(cleaned["ends_on"])
+            except ValidationError as error:
+                self.add_error("working_days", error)
         elif ends_on is None:
             raise ValidationError(_("Give the window a length in working days or an end date."))
         elif ends_on < starts_on:

@@ -287,3 +287,10 @@ def test_overflow_integers_in_the_board_s_filters_are_ignored(teacher_client, sc
     assert response.status_code == 200
     response = teacher_client.get(reverse("disclosure:board"), {"year": "9999"})
     assert response.status_code == 200
+
+
+def test_a_window_counted_past_2100_is_a_form_error(staff_client, school):
+    response = staff_client.post(
+        reverse("disclosure:notice_create"), notice_post(school, starts_on="2100-12-30", working_days="5")
+    )
+    assert response.context["form"].errors["working_days"] == ["2101-01-05不在2000年至2100年之间，请检查日期。"]
