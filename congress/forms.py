@@ -8,17 +8,19 @@ from django.utils.translation import pgettext_lazy
 
 from members.models import Department, Member
 from members.pickers import MemberPickerField
+from unionhub.form_bounds import BoundedNumbersMixin
 from unionhub.forms import SchoolScopedModelForm, VersionedModelForm
 from unionhub.uploads import check_document
+from unionhub.years import validate_year_range
 
 from . import services
-from .choices import ProposalState
+from .choices import ProposalState, TermKind
 from .models import CongressSettings, CongressTerm, DemocraticEvaluation, Proposal, Session, Suggestion, SuggestionDrive
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class TermForm(VersionedModelForm):
+class TermForm(BoundedNumbersMixin, VersionedModelForm):
     delegates = MemberPickerField(label=_("delegates"), required=False)
     group = forms.CharField(label=_("delegation group"), max_length=40, required=False)
 
@@ -33,7 +35,7 @@ class TermForm(VersionedModelForm):
             self.fields["delegates"].initial = list(self.instance.delegates.values_list("member_id", flat=True))
 
 
-class SessionForm(VersionedModelForm):
+class SessionForm(BoundedNumbersMixin, VersionedModelForm):
     document = forms.FileField(
         label=_("Document"),
         required=False,
@@ -42,8 +44,17 @@ class SessionForm(VersionedModelForm):
 
     class Meta(VersionedModelForm.Meta):
         model = Session
-        fields = ["term", "number", "kind", "held_on", "place", "theme", "report"]
-        widgets = {"held_on": DATE, "report": forms.Textarea(attrs={"rows": 6})}
+        fields = ["term", "number", "body", "kind", "held_on", "place", "theme", "report", "report_topics"]
+        widgets = {
+            "held_on": DATE,
+            "report": forms.Textarea(attrs={"rows": 6}),
+            "report_topics": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["held_on"].validators.append(validate_year_range)
+        self.fields["body"].choices = [("", _("As the term"))] + list(TermKind.choices)
 
     def clean_document(self):
         upload = self.cleaned_data.get("document")
@@ -81,14 +92,14 @@ class AgendaItemForm(forms.Form):
         return cleaned
 
 
-class VoteForm(forms.Form):
+class VoteForm(BoundedNumbersMixin, forms.Form):
     votes_for = forms.IntegerField(label=_("for"), min_value=0)
     votes_against = forms.IntegerField(label=_("against"), min_value=0)
     abstentions = forms.IntegerField(label=_("abstaining"), min_value=0)
     clause = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
-class ProposalForm(VersionedModelForm):
+class ProposalForm(BoundedNumbersMixin, VersionedModelForm):
     class Meta(VersionedModelForm.Meta):
         model = Proposal
         fields = ["title", "reasons", "measures"]
@@ -130,7 +141,7 @@ class StaffProposalForm(ProposalForm):
         return cleaned
 
 
-class TransitionForm(SchoolScopedModelForm):
+class TransitionForm(BoundedNumbersMixin, SchoolScopedModelForm):
     state = forms.ChoiceField(label=_("state"), choices=ProposalState.choices)
     on = forms.DateField(label=_("date"), widget=DATE)
     reason = forms.CharField(
@@ -152,7 +163,7 @@ class TransitionForm(SchoolScopedModelForm):
             field.widget.attrs.setdefault("class", "form-select" if name in ("state", "department") else "form-control")
 
 
-class EvaluationForm(VersionedModelForm):
+class EvaluationForm(BoundedNumbersMixin, VersionedModelForm):
     class Meta(VersionedModelForm.Meta):
         model = DemocraticEvaluation
         fields = ["subject", "evaluated_on", "excellent", "competent", "basically_competent", "incompetent", "result"]
@@ -166,7 +177,7 @@ class EvaluationForm(VersionedModelForm):
         return cleaned
 
 
-class SuggestionDriveForm(VersionedModelForm):
+class SuggestionDriveForm(BoundedNumbersMixin, VersionedModelForm):
     class Meta(VersionedModelForm.Meta):
         model = SuggestionDrive
         fields = ["title", "opens_on", "closes_on", "description"]
@@ -174,7 +185,7 @@ class SuggestionDriveForm(VersionedModelForm):
         labels = {"description": pgettext_lazy("suggestion drive", "description")}
 
 
-class SuggestionForm(SchoolScopedModelForm):
+class SuggestionForm(BoundedNumbersMixin, SchoolScopedModelForm):
     class Meta(SchoolScopedModelForm.Meta):
         model = Suggestion
         fields = ["member", "text", "received_on", "evaluation", "adopted"]
@@ -185,7 +196,7 @@ class SuggestionForm(SchoolScopedModelForm):
         }
 
 
-class CongressSettingsForm(SchoolScopedModelForm):
+class CongressSettingsForm(BoundedNumbersMixin, SchoolScopedModelForm):
     class Meta(SchoolScopedModelForm.Meta):
         model = CongressSettings
         fields = ["min_seconders", "proposals_open_from", "proposals_open_until"]

@@ -43,7 +43,18 @@ def congress_figures(school, start, end):
     drives = SuggestionDrive.objects.filter(school=school, opens_on__range=(start, end)).order_by("opens_on", "pk")
     suggestions = Suggestion.objects.filter(school=school, drive__in=drives)
     return {
-        "sessions": [{"label": str(s), "date": s.held_on, "kind": s.kind, "theme": s.theme} for s in sessions],
+        "sessions": [
+            {
+                "label": str(s),
+                "date": s.held_on,
+                "kind": s.kind,
+                "body": s.body,
+                "body_label": s.get_body_display(),
+                "theme": s.theme,
+                "report_topics": s.topics,
+            }
+            for s in sessions
+        ],
         "proposals": {
             "received": sum(proposals.values()),
             "handled": sum(count for state, count in proposals.items() if state in HANDLED),

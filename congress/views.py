@@ -17,6 +17,7 @@ from django.views import View
 from django.views.generic import ListView, UpdateView
 
 from members.models import Member
+from unionhub.form_bounds import parse_id
 from unionhub.pagination import CappedPaginator
 from unionhub.queries import correlated_count
 from unionhub.record_views import (
@@ -246,9 +247,9 @@ class TermGroupsView(StaffPostView):
     def post(self, request, pk):
         term = self.get_object(pk)
         groups = {
-            int(key.removeprefix("group-")): value
+            parse_id(key.removeprefix("group-")): value
             for key, value in request.POST.items()
-            if key.startswith("group-") and key.removeprefix("group-").isdigit()
+            if key.startswith("group-") and parse_id(key.removeprefix("group-"))
         }
         services.set_delegate_groups(term, groups)
         messages.success(request, _("The delegation groups have been saved."))
@@ -258,7 +259,7 @@ class TermGroupsView(StaffPostView):
 class SessionAttendanceView(StaffPostView):
     def post(self, request, pk):
         session = self.get_object(pk)
-        ids = [value for value in request.POST.getlist("present") if value.isdigit()]
+        ids = [value for value in request.POST.getlist("present") if parse_id(value)]
         services.record_attendance(session, ids)
         status = services.quorum(session)
         messages.success(request, _("Attendance saved: %(present)s of %(electorate)s present.") % status)
@@ -420,7 +421,8 @@ class ProposalSecondView(RoleRequiredMixin, View):
     def post(self, request, pk):
         proposal = get_object_or_404(Proposal.objects.filter(school=request.school), pk=pk)
         if user_can(request.user, Action.EDIT_RECORDS):
-            member = Member.objects.filter(school=request.school, pk=request.POST.get("member") or 0).first()
+            member_id = parse_id(request.POST.get("member"))
+            member = Member.objects.filter(school=request.school, pk=member_id).first() if member_id else None
             if member is None:
                 messages.error(request, _("Choose the member who seconds the proposal."))
                 return redirect(proposal)

@@ -37,3 +37,8 @@ class Recipient(models.TextChoices):
 class SuggestionStatus(models.TextChoices):
     OPEN = "open", _("Awaiting an answer")
     ANSWERED = "answered", _("Answered")
+
+
+class CalendarDayKind(models.TextChoices):
+    HOLIDAY = "holiday", _("Official holiday")
+    WORKDAY = "workday", _("Make-up working day")

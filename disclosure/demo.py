@@ -349,7 +349,8 @@ class DemoDisclosure:
         if not publish:
             backdate(notice, [at(self.today, 8, 0)])
             return notice
-        services.publish(notice)
+        # Published on its first day, as it was then: the window was open.
+        services.publish(notice, today=starts)
         published = at(starts, 8, 30)
         backdate(notice, [created, published], published_at=published)
         notice.published_at = published

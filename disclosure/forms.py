@@ -3,16 +3,32 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from unionhub.form_bounds import BoundedNumbersMixin
 from unionhub.forms import SchoolScopedModelForm, VersionedModelForm
 from unionhub.uploads import check_document
+from unionhub.years import validate_year_range
 
-from . import services
-from .models import Notice, NoticeCategory, Objection, Suggestion
+from . import selectors, services
+from .models import HolidayCalendarDay, Notice, NoticeCategory, Objection, Suggestion
 from .rendering import unsafe_markup
-from .workdays import window_end
+from .workdays import MAX_WINDOW_DAYS, MAX_WINDOW_SPAN
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class NoticeForm(VersionedModelForm):
+class NoticeForm(BoundedNumbersMixin, VersionedModelForm):
+    # Not the model's form field: its bound is the column's (32767), not a window's.
+    working_days = forms.IntegerField(
+        label=Notice._meta.get_field("working_days").verbose_name,
+        required=False,
+        min_value=1,
+        max_value=MAX_WINDOW_DAYS,
+        error_messages={
+            "min_value": _("The window lasts at least one working day."),
+            "max_value": _("A window lasts at most %(limit_value)s working days."),
+        },
+        help_text=_("Counted with China's official holidays and make-up workdays; or give an end date."),
+    )
     attachment = forms.FileField(
         label=_("Attachment"),
         required=False,
@@ -22,21 +38,21 @@ class NoticeForm(VersionedModelForm):
     class Meta(VersionedModelForm.Meta):
         model = Notice
         fields = ["title", "category", "body", "starts_on", "working_days", "ends_on"]
-        widgets = {
-            "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "body": forms.Textarea(attrs={"rows": 10}),
-        }
-        labels = {"title": pgettext_lazy("notice", "title")}
+        widgets = {"starts_on": DATE, "ends_on": DATE, "body": forms.Textarea(attrs={"rows": 10})}
+        labels = {"title": pgettext_lazy("notice", "title"), "starts_on": _("publication date")}
         help_texts = {
+            "starts_on": _(
+                "The window's first day, counted in that year's figures; "
+                "a notice of an earlier year may be dated in the past."
+            ),
             "body": _("Markdown or simple HTML. Scripts, styles, event handlers and javascript: links are refused."),
-            "working_days": _("Counted with China's official holidays and make-up workdays; or give an end date."),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["ends_on"].required = False
-        self.fields["working_days"].widget.attrs["min"] = 1
+        self.fields["starts_on"].validators.append(validate_year_range)
+        self.fields["ends_on"].validators.append(validate_year_range)
 
     def clean_body(self):
         body = self.cleaned_data.get("body", "")
@@ -70,15 +86,24 @@ class NoticeForm(VersionedModelForm):
         starts_on = cleaned.get("starts_on")
         working_days = cleaned.get("working_days")
         ends_on = cleaned.get("ends_on")
-        if starts_on is None:
+        if starts_on is None or "working_days" in self.errors or "ends_on" in self.errors:
             return cleaned
+        calendar = selectors.calendar_for(self.school)
         if working_days:
-            cleaned["ends_on"] = window_end(starts_on, working_days)
+            cleaned["ends_on"] = calendar.window_end(starts_on, working_days)
             self.instance.ends_on = cleaned["ends_on"]
+            try:
+                validate_year_range(cleaned["ends_on"])
+            except ValidationError as error:
+                self.add_error("working_days", error)
         elif ends_on is None:
             raise ValidationError(_("Give the window a length in working days or an end date."))
         elif ends_on < starts_on:
             self.add_error("ends_on", _("The window cannot end before it starts."))
+        elif ends_on - starts_on > MAX_WINDOW_SPAN:
+            self.add_error("ends_on", window_too_long())
+        elif calendar.working_days_between(starts_on, ends_on) > MAX_WINDOW_DAYS:
+            self.add_error("ends_on", window_too_long())
         return cleaned
 
     def save(self, commit=True):
@@ -88,18 +113,19 @@ class NoticeForm(VersionedModelForm):
             services.save_notice(notice, [attachment] if attachment else [])
         return notice
 
-    def clean_working_days(self):
-        value = self.cleaned_data.get("working_days")
-        if value is not None and value < 1:
-            raise ValidationError(_("The window lasts at least one working day."))
-        return value
+
+def window_too_long():
+    return ValidationError(
+        _("A window lasts at most %(limit_value)s working days.") % {"limit_value": MAX_WINDOW_DAYS},
+        code="window_too_long",
+    )
 
 
 class WithdrawForm(forms.Form):
     reason = forms.CharField(label=_("Reason for withdrawal"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class ObjectionForm(SchoolScopedModelForm):
+class ObjectionForm(BoundedNumbersMixin, SchoolScopedModelForm):
     class Meta(SchoolScopedModelForm.Meta):
         model = Objection
         fields = ["text"]
@@ -110,7 +136,7 @@ class AnswerForm(forms.Form):
     answer = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 4}))
 
 
-class SuggestionForm(SchoolScopedModelForm):
+class SuggestionForm(BoundedNumbersMixin, SchoolScopedModelForm):
     class Meta(SchoolScopedModelForm.Meta):
         model = Suggestion
         fields = ["recipient", "subject", "text", "anonymous"]
@@ -123,7 +149,7 @@ class SuggestionForm(SchoolScopedModelForm):
         }
 
 
-class CategoryForm(SchoolScopedModelForm):
+class CategoryForm(BoundedNumbersMixin, SchoolScopedModelForm):
     class Meta(SchoolScopedModelForm.Meta):
         model = NoticeCategory
         fields = ["name", "position"]
@@ -134,3 +160,29 @@ class CategoryForm(SchoolScopedModelForm):
         if taken.exists():
             raise ValidationError(_("This school already has a category of that name."), code="unique")
         return name
+
+
+class HolidayDayForm(BoundedNumbersMixin, forms.ModelForm):
+    """A holiday or make-up working day the school enters for a year the package does not know."""
+
+    class Meta:
+        model = HolidayCalendarDay
+        fields = ["date", "kind", "name"]
+        widgets = {"date": DATE}
+        help_texts = {"name": _("e.g. 元旦, 春节, 国庆节调休")}
+
+    def __init__(self, *args, school, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.school = school
+        self.fields["date"].validators.append(validate_year_range)
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        if HolidayCalendarDay.objects.filter(school=self.school, date=day).exists():
+            raise ValidationError(_("This date has already been entered."), code="unique")
+        return day
+
+    def save(self, commit=True):
+        self.instance.school = self.school
+        self.instance.district_id = self.school.district_id
+        return super().save(commit)

@@ -8,7 +8,8 @@ from django.db.models.functions import ExtractYear
 from unionhub.queries import correlated_count
 
 from .choices import NoticeStatus, ObjectionStatus, Recipient, SuggestionStatus
-from .models import Notice, NoticeCategory, NoticeRead, Objection, Suggestion
+from .models import HolidayCalendarDay, Notice, NoticeCategory, NoticeRead, Objection, Suggestion
+from .workdays import Calendar
 
 
 def board_notices(school):
@@ -68,16 +69,40 @@ def categories(school):
 
 
 # ---------------------------------------------------------------------------------------
+# The official calendar as the school's district and the school entered it
+# ---------------------------------------------------------------------------------------
+
+
+def holiday_days(school):
+    """The days entered for ``school``: its district's and its own (one query)."""
+    return HolidayCalendarDay.objects.filter(
+        Q(district_id=school.district_id, school__isnull=True) | Q(school=school)
+    ).select_related("school")
+
+
+def calendar_for(school):
+    """The working-day calendar of ``school``: its own entries win over its district's."""
+    entered = {}
+    for day in sorted(holiday_days(school), key=lambda d: d.school_id is not None):
+        entered[day.date] = day.is_workday
+    return Calendar(entered)
+
+
+# ---------------------------------------------------------------------------------------
 # Figures for the annual summary
 # ---------------------------------------------------------------------------------------
+
+
+def notices_published_between(notices, start, end):
+    """``notices`` whose publication date (the window's first day, which staff may enter for
+    an earlier year) falls in [start, end]; drafts are not published."""
+    return notices.filter(starts_on__range=(start, end)).exclude(status=NoticeStatus.DRAFT)
 
 
 def notice_figures(school, start, end):
     """Notices published in [start, end] (by publication date), by category and state, and
     the objections raised in that period."""
-    notices = Notice.objects.filter(school=school, published_at__date__gte=start, published_at__date__lte=end).exclude(
-        status=NoticeStatus.DRAFT
-    )
+    notices = notices_published_between(Notice.objects.filter(school=school), start, end)
     by_category = {
         row["category__name"]: row["n"] for row in notices.order_by().values("category__name").annotate(n=Count("pk"))
     }

@@ -7,7 +7,9 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from .choices import DEFAULT_CATEGORIES, NoticeStatus, ObjectionStatus, SuggestionStatus
-from .models import NoticeAttachment, NoticeCategory, NoticeRead, Objection
+from .models import Notice, NoticeAttachment, NoticeCategory, NoticeRead, Objection
+from .selectors import calendar_for
+from .workdays import MAX_WINDOW_DAYS
 
 
 def ensure_default_categories(school):
@@ -22,6 +24,7 @@ def ensure_default_categories(school):
 def save_notice(notice, attachments=()):
     """Save the notice and its new attachments together; files written are removed on failure."""
     written = []
+    notice.settle_status()
     try:
         with transaction.atomic():
             notice.save()
@@ -48,9 +51,12 @@ def _random():
     return uuid.uuid4().hex
 
 
-def publish(notice):
+def publish(notice, today=None):
+    """Put the notice on the board; one whose window is already over by ``today`` (a notice
+    of an earlier year entered now) goes straight to the archive as closed."""
     with transaction.atomic():
         notice.status = NoticeStatus.PUBLISHED
+        notice.settle_status(today)
         notice.published_at = timezone.now()
         notice.version += 1
         notice.save()
@@ -110,3 +116,33 @@ def answer_suggestion(suggestion, user, answer):
     suggestion.answered_on = timezone.localdate()
     suggestion.version += 1
     suggestion.save()
+
+
+def enter_calendar_day(form):
+    """Save the school's holiday or make-up working day, and count again the windows it falls in."""
+    with transaction.atomic():
+        day = form.save()
+        recount_windows(form.school, day.date)
+    return day
+
+
+def remove_calendar_day(school, day):
+    with transaction.atomic():
+        day.delete()
+        recount_windows(school, day.date)
+
+
+def recount_windows(school, date):
+    """The notices of ``school`` counted in working days whose window holds ``date`` end
+    where the school's calendar now says."""
+    calendar = calendar_for(school)
+    notices = Notice.objects.filter(
+        school=school, working_days__isnull=False, starts_on__lte=date, ends_on__gte=date
+    ).exclude(status=NoticeStatus.WITHDRAWN)
+    for notice in notices.select_for_update():
+        ends_on = calendar.window_end(notice.starts_on, min(notice.working_days, MAX_WINDOW_DAYS))
+        if ends_on != notice.ends_on:
+            notice.ends_on = ends_on
+            notice.settle_status()
+            notice.version += 1
+            notice.save()

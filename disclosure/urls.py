@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import categories, notices, suggestions
+from .views import categories, holidays, notices, suggestions
 
 app_name = "disclosure"
 
@@ -18,6 +18,8 @@ urlpatterns = [
     path("manage/<int:pk>/restore/", notices.NoticeRestoreView.as_view(), name="notice_restore"),
     path("manage/categories/", categories.CategoryListView.as_view(), name="category_list"),
     path("manage/categories/<int:pk>/", categories.CategoryUpdateView.as_view(), name="category_update"),
+    path("manage/holidays/", holidays.HolidayListView.as_view(), name="holiday_list"),
+    path("manage/holidays/<int:pk>/delete/", holidays.HolidayDeleteView.as_view(), name="holiday_delete"),
     path("objections/<int:pk>/answer/", notices.ObjectionAnswerView.as_view(), name="objection_answer"),
     path("suggestions/", suggestions.SuggestionListView.as_view(), name="suggestion_list"),
     path("suggestions/new/", suggestions.SuggestionCreateView.as_view(), name="suggestion_create"),

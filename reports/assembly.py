@@ -303,9 +303,11 @@ class _Builder:
         for motion in congress["motions"]:
             motions_by_session.setdefault(motion["session_id"], []).append(motion)
         for session in self.records.sessions:
-            text = _("%(date)s, the %(label)s staff representative congress was held") % {
+            # A school holds its delegates' congress and may hold an all-staff assembly too.
+            text = _("%(date)s, the %(label)s %(body)s was held") % {
                 "date": self.day(session.held_on),
                 "label": str(session),
+                "body": session.get_body_display(),
             }
             if session.theme:
                 text = joined([text, session.theme])
@@ -329,15 +331,19 @@ class _Builder:
         sessions = len(self.records.sessions)
         if sessions:
             self.add_figure(section, "sessions", pgettext("summary figure", "congress sessions"), sessions)
-            self.add_sentence(
-                section,
-                ngettext(
-                    "%(count)s session of the staff representative congress was held (%(labels)s)",
-                    "%(count)s sessions of the staff representative congress were held (%(labels)s)",
-                    sessions,
+            by_body = {}
+            for session in self.records.sessions:
+                by_body.setdefault(session.get_body_display(), []).append(str(session))
+            for body, labels in by_body.items():
+                self.add_sentence(
+                    section,
+                    ngettext(
+                        "%(count)s session of the %(body)s was held (%(labels)s)",
+                        "%(count)s sessions of the %(body)s were held (%(labels)s)",
+                        len(labels),
+                    )
+                    % {"count": len(labels), "body": body, "labels": "、".join(labels)},
                 )
-                % {"count": sessions, "labels": "、".join(str(s) for s in self.records.sessions)},
-            )
         proposals = congress["proposals"]
         if proposals["received"]:
             self.add_figure(

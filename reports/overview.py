@@ -37,9 +37,8 @@ from activities.selectors.welfare import (
 )
 from congress.models import Session
 from congress.selectors import congress_figures
-from disclosure.choices import NoticeStatus
 from disclosure.models import Notice
-from disclosure.selectors import current_notices, notice_figures
+from disclosure.selectors import current_notices, notice_figures, notices_published_between
 from members.choices import Gender, MemberStatus
 from members.models import Member, pinyin_keys
 from members.selectors import headcounts_by_school, member_figures, upcoming_birthdays
@@ -368,9 +367,7 @@ def district_overview(schools, period):
         Session.objects.filter(school_id__in=ids, held_on__range=(start, end)), "school_id", n=Count("pk")
     )
     notices = _per_school(
-        Notice.objects.filter(school_id__in=ids, published_at__date__gte=start, published_at__date__lte=end).exclude(
-            status=NoticeStatus.DRAFT
-        ),
+        notices_published_between(Notice.objects.filter(school_id__in=ids), start, end),
         "school_id",
         n=Count("pk"),
     )

@@ -99,15 +99,28 @@ class Delegate(SchoolOwnedModel):
 
 
 class Session(RecordModel):
-    """A session (次) of a term: 四届三次."""
+    """A session (次) of a term: 四届三次, of the delegates' congress (教代会) or of an
+    assembly (教职工大会), which a school may hold besides its congress."""
 
     term = models.ForeignKey(CongressTerm, on_delete=models.PROTECT, related_name="sessions", verbose_name=_("term"))
     number = models.PositiveSmallIntegerField(_("session number"))
+    body = models.CharField(
+        _("congress or assembly"),
+        max_length=20,
+        choices=TermKind.choices,
+        blank=True,
+        help_text=_("Leave empty to take the term's."),
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=SessionKind.choices, default=SessionKind.REGULAR)
     held_on = models.DateField(_("date"))
     place = models.CharField(_("place"), max_length=80, blank=True)
     theme = models.CharField(_("theme"), max_length=200, blank=True)
     report = models.TextField(_("the school's report"), blank=True)
+    report_topics = models.TextField(
+        _("topics of the principal's work report"),
+        blank=True,
+        help_text=_("One topic a line, e.g. 教育教学质量稳步提升."),
+    )
 
     history = HistoricalRecords()
 
@@ -124,6 +137,20 @@ class Session(RecordModel):
 
     def get_absolute_url(self):
         return reverse("congress:session_detail", args=[self.pk])
+
+    def save(self, *args, **kwargs):
+        if not self.body:
+            self.body = self.term.kind
+        super().save(*args, **kwargs)
+
+    @property
+    def is_assembly(self):
+        return self.body != TermKind.CONGRESS
+
+    @property
+    def topics(self):
+        """The report's topics, one a line, without empty lines."""
+        return [line.strip() for line in self.report_topics.splitlines() if line.strip()]
 
     @property
     def label(self):

@@ -1,4 +1,13 @@
+from .holidays import HolidayCalendarDay
 from .notices import Notice, NoticeAttachment, NoticeCategory, NoticeRead, Objection
 from .suggestions import Suggestion
 
-__all__ = ["Notice", "NoticeAttachment", "NoticeCategory", "NoticeRead", "Objection", "Suggestion"]
+__all__ = [
+    "HolidayCalendarDay",
+    "Notice",
+    "NoticeAttachment",
+    "NoticeCategory",
+    "NoticeRead",
+    "Objection",
+    "Suggestion",
+]

@@ -15,7 +15,7 @@ from members.models import Member
 from unionhub.models import RecordModel, SchoolOwnedModel
 
 from ..choices import NoticeStatus, ObjectionStatus
-from ..workdays import working_days_left
+from ..workdays import OFFICIAL, working_days_left
 
 
 class NoticeCategory(SchoolOwnedModel):
@@ -99,10 +99,17 @@ class Notice(RecordModel):
         today = today or timezone.localdate()
         return self.status == NoticeStatus.PUBLISHED and self.starts_on <= today <= self.ends_on
 
-    def days_left(self, today=None):
+    def days_left(self, today=None, calendar=OFFICIAL):
         """Working days left in the window, today included (0 once it is over)."""
         today = today or timezone.localdate()
-        return working_days_left(self.ends_on, max(today, self.starts_on))
+        return working_days_left(self.ends_on, max(today, self.starts_on), calendar)
+
+    def settle_status(self, today=None):
+        """A published notice whose window is already over is recorded as closed (archived),
+        and a closed one whose window was moved into the future as published again."""
+        today = today or timezone.localdate()
+        if self.status in (NoticeStatus.PUBLISHED, NoticeStatus.CLOSED):
+            self.status = NoticeStatus.CLOSED if self.ends_on < today else NoticeStatus.PUBLISHED
 
     @property
     def is_visible_to_members(self):

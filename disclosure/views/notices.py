@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
+from unionhub.form_bounds import parse_id
 from unionhub.history import history_entries
 from unionhub.pagination import CappedPaginator
 from unionhub.record_views import (
@@ -21,6 +22,7 @@ from unionhub.record_views import (
 )
 from unionhub.roles import Action
 from unionhub.views import RoleRequiredMixin
+from unionhub.years import parse_year
 
 from .. import selectors, services
 from ..choices import NoticeStatus, ObjectionStatus
@@ -28,10 +30,6 @@ from ..forms import AnswerForm, NoticeForm, ObjectionForm, WithdrawForm
 from ..models import Notice, NoticeAttachment, Objection
 from ..rendering import render_body
 from .common import SchoolMemberMixin, visible_notice
-
-
-def _int(value):
-    return int(value) if value and str(value).isdigit() else None
 
 
 class BoardView(SchoolMemberMixin, TemplateView):
@@ -50,8 +48,8 @@ class BoardView(SchoolMemberMixin, TemplateView):
         school = self.request.school
         today = timezone.localdate()
         query = (self.request.GET.get("q") or "").strip()[:100]
-        year = _int(self.request.GET.get("year"))
-        category_id = _int(self.request.GET.get("category"))
+        year = parse_year(self.request.GET.get("year"))
+        category_id = parse_id(self.request.GET.get("category"))
         categories = list(selectors.categories(school))
         category = next((c for c in categories if c.pk == category_id), None)
         current = selectors.current_notices(school, today)
@@ -66,8 +64,9 @@ class BoardView(SchoolMemberMixin, TemplateView):
         read = selectors.read_ids(self.request.user, [n.pk for n in shown])
         for notice in shown:
             notice.is_new = notice.pk not in read
+        calendar = selectors.calendar_for(school) if current else None
         for notice in current:
-            notice.left = notice.days_left(today)
+            notice.left = notice.days_left(today, calendar)
             notice.not_started = notice.starts_on > today
         context.update(
             {
@@ -108,9 +107,11 @@ class NoticeDetailView(SchoolMemberMixin, TemplateView):
         if not self.is_staff_user:
             objections = objections.filter(raised_by=self.request.user)
         objections = list(objections)
+        calendar = selectors.calendar_for(self.request.school)
         context.update(
             {
                 "notice": notice,
+                "unknown_years": calendar.unknown_years(notice.starts_on, notice.ends_on),
                 "body": render_body(notice.body),
                 "objections": objections,
                 "open_objections": sum(1 for o in objections if o.status == ObjectionStatus.OPEN),
@@ -120,7 +121,7 @@ class NoticeDetailView(SchoolMemberMixin, TemplateView):
             }
         )
         if notice.in_window():
-            context["left"] = notice.days_left()
+            context["left"] = notice.days_left(calendar=calendar)
         history = history_entries(notice)
         if not self.is_staff_user:
             # Members read the notice as published: what it said while a draft stays with staff.
@@ -161,8 +162,10 @@ class NoticeManageView(RecordPermissionMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         today = timezone.localdate()
+        calendar = selectors.calendar_for(self.request.school)
         for notice in context["notices"]:
             notice.current_state = NoticeStatus(notice.state(today)).label
+            notice.unknown_years = calendar.unknown_years(notice.starts_on, notice.ends_on)
         return context
 
 
@@ -206,7 +209,8 @@ class NoticeWithdrawView(RecordPermissionMixin, FormView):
 
     def get_notice(self):
         return get_object_or_404(
-            Notice.objects.filter(school=self.request.school, status=NoticeStatus.PUBLISHED), pk=self.kwargs["pk"]
+            Notice.objects.filter(school=self.request.school, status__in=[NoticeStatus.PUBLISHED, NoticeStatus.CLOSED]),
+            pk=self.kwargs["pk"],
         )
 
     def get_form_kwargs(self):
@@ -251,21 +255,21 @@ class ObjectionCreateView(SchoolMemberMixin, View):
         return visible_notice(self.request, pk, Notice.objects.select_related("category"))
 
     def render(self, notice, form):
-        return render(self.request, self.template_name, {"notice": notice, "form": form})
+        return render(
+            self.request,
+            self.template_name,
+            {"notice": notice, "form": form, "window_closed": not notice.in_window()},
+        )
 
     def get(self, request, pk):
         notice = self.get_notice(pk)
-        form = ObjectionForm(school=request.school)
-        if not notice.in_window():
-            form.add_error(None, _("Objections can only be raised while the notice is in its window."))
-        return self.render(notice, form)
+        return self.render(notice, ObjectionForm(school=request.school))
 
     def post(self, request, pk):
         notice = self.get_notice(pk)
         form = ObjectionForm(request.POST, school=request.school)
-        if not notice.in_window():
-            form.add_error(None, _("Objections can only be raised while the notice is in its window."))
-        if not form.is_valid():
+        # Outside the window the page says so and nothing is stored, whatever was posted.
+        if not notice.in_window() or not form.is_valid():
             return self.render(notice, form)
         services.raise_objection(notice, request.user, form.cleaned_data["text"])
         messages.success(request, _("Your objection has been recorded; the union will answer it."))

@@ -46,7 +46,7 @@ from congress.choices import ProposalState, SessionKind
 from congress.models import Motion, Proposal, Session, Vote
 from congress.numerals import chinese_number
 from disclosure.choices import NoticeStatus
-from disclosure.selectors import manage_notices
+from disclosure.selectors import manage_notices, notices_published_between
 from members.choices import ProfessionalTitle
 from unionhub.queries import correlated_count
 from unionhub.xlsx import MONTH_FORMAT, PERCENT_FORMAT, Sheet, write_workbook
@@ -64,10 +64,6 @@ def _labels(choices):
 
 def _yes_no(value):
     return pgettext("records export", "Yes") if value else pgettext("records export", "No")
-
-
-def _local_date(moment):
-    return timezone.localtime(moment).date() if moment else None
 
 
 # Activities and who took part --------------------------------------------------------
@@ -642,12 +638,9 @@ def _notices_sheet(school, start, end):
     today = timezone.localdate()
     states = _labels(NoticeStatus)
     rows = (
-        manage_notices(school)
-        .filter(published_at__date__gte=start, published_at__date__lte=end)
-        .exclude(status=NoticeStatus.DRAFT)
-        .order_by("published_at", "pk")
+        notices_published_between(manage_notices(school), start, end)
+        .order_by("starts_on", "pk")
         .values_list(
-            "published_at",
             "category__name",
             "title",
             "status",
@@ -660,12 +653,11 @@ def _notices_sheet(school, start, end):
     )
 
     def lines():
-        for published, category, title, status, starts, ends, days, reads, objections in rows.iterator(
-            chunk_size=CHUNK
-        ):
+        for category, title, status, starts, ends, days, reads, objections in rows.iterator(chunk_size=CHUNK):
             if status == NoticeStatus.PUBLISHED and ends < today:
                 status = NoticeStatus.CLOSED
-            yield [_local_date(published), category, title, states[status], starts, ends, days, reads, objections]
+            # A notice is published on its window's first day, whenever it was entered.
+            yield [starts, category, title, states[status], starts, ends, days, reads, objections]
 
     headers = [
         pgettext("records export", "Published on"),

@@ -20,20 +20,23 @@ def at(day):
 
 
 def test_notice_figures(school, other_school):
+    """Notices are counted by their publication date (the window's first day), not by the
+    day staff clicked "publish" (today, for all of these)."""
     with scopes_disabled():
         finance = category_of(school, "财务")
         hiring = category_of(school, "招生")
         inside = at(datetime.date(2025, 3, 3))
-        a = NoticeFactory(school=school, category=finance, published_at=inside)
-        NoticeFactory(school=school, category=finance, published_at=inside)
+        day = datetime.date(2025, 3, 3)
+        a = NoticeFactory(school=school, category=finance, starts_on=day)
+        NoticeFactory(school=school, category=finance, starts_on=day)
         NoticeFactory(
-            school=school, category=hiring, published_at=inside, status=NoticeStatus.WITHDRAWN, withdrawal_reason="错"
+            school=school, category=hiring, starts_on=day, status=NoticeStatus.WITHDRAWN, withdrawal_reason="错"
         )
-        NoticeFactory(school=school, category=hiring, status=NoticeStatus.DRAFT, published_at=None)
-        NoticeFactory(school=school, category=hiring, published_at=at(datetime.date(2024, 12, 31)))
-        deleted = NoticeFactory(school=school, category=hiring, published_at=inside)
+        NoticeFactory(school=school, category=hiring, starts_on=day, status=NoticeStatus.DRAFT, published_at=None)
+        NoticeFactory(school=school, category=hiring, starts_on=datetime.date(2024, 12, 31), published_at=inside)
+        deleted = NoticeFactory(school=school, category=hiring, starts_on=day)
         deleted.soft_delete()
-        NoticeFactory(school=other_school, category=category_of(other_school), published_at=inside)
+        NoticeFactory(school=other_school, category=category_of(other_school), starts_on=day)
         ObjectionFactory(notice=a, raised_at=inside)
         ObjectionFactory(notice=a, raised_at=inside, status="answered")
         ObjectionFactory(notice=a, raised_at=at(datetime.date(2026, 1, 2)))

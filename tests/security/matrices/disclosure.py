@@ -6,7 +6,11 @@ chair and staff manage notices and answer; only the chair deletes and restores. 
 users get 403 everywhere.
 """
 
+import datetime
+
 from django.core.files.base import ContentFile
+
+from disclosure.models import HolidayCalendarDay
 
 from ...disclosure.factories import NoticeFactory, ObjectionFactory, SuggestionFactory, category_of
 from ..test_permission_matrix_constants import (
@@ -62,6 +66,8 @@ MATRIX = {
     "disclosure:objection_answer": RECORD_UPDATE,
     "disclosure:category_list": STAFF_CREATE,
     "disclosure:category_update": RECORD_UPDATE,
+    "disclosure:holiday_list": STAFF_CREATE,
+    "disclosure:holiday_delete": STAFF_POST_ON_OBJECT,
     "disclosure:suggestion_list": MEMBERS_READ,
     "disclosure:suggestion_create": MEMBERS_WRITE,
     "disclosure:suggestion_answer": RECORD_UPDATE,
@@ -79,6 +85,7 @@ OBJECT_KINDS = {
     "disclosure:objection_answer": "objection",
     "disclosure:suggestion_answer": "suggestion",
     "disclosure:category_update": "notice_category",
+    "disclosure:holiday_delete": "holiday_day",
 }
 
 
@@ -102,6 +109,12 @@ def make_attachment(school):
     return attachment
 
 
+def make_holiday_day(school):
+    return HolidayCalendarDay.objects.create(
+        district_id=school.district_id, school=school, date=datetime.date(2027, 10, 1), kind="holiday", name="国庆节"
+    )
+
+
 OBJECT_MAKERS = {
     "notice": lambda school: NoticeFactory(school=school),
     "draft_notice": make_draft,
@@ -110,6 +123,7 @@ OBJECT_MAKERS = {
     "objection": lambda school: ObjectionFactory(notice=NoticeFactory(school=school)),
     "suggestion": lambda school: SuggestionFactory(school=school),
     "notice_category": category_of,
+    "holiday_day": make_holiday_day,
 }
 
 
@@ -137,6 +151,7 @@ POST_DATA = {
     "disclosure:objection_answer": lambda obj, school: {"answer": "经核实，符合条件"},
     "disclosure:suggestion_create": lambda obj, school: {"recipient": "union", "subject": "食堂", "text": "饭菜太咸"},
     "disclosure:suggestion_answer": lambda obj, school: {"answer": "已转食堂"},
+    "disclosure:holiday_list": lambda obj, school: {"date": "2027-10-02", "kind": "holiday", "name": "国庆节"},
     "disclosure:category_list": lambda obj, school: {"name": "校园安全", "position": 12},
     "disclosure:category_update": lambda obj, school: {"name": "校园安全", "position": 0},
 }
