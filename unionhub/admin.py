@@ -8,6 +8,7 @@ records show too. Each app registers its models with :func:`register_school_owne
 from django import forms
 from django.apps import apps
 from django.contrib import admin
+from django.contrib.admin.utils import flatten_fieldsets
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.core.exceptions import FieldDoesNotExist
@@ -116,7 +117,7 @@ class SchoolRecordAdminForm(forms.ModelForm):
         school = self.record_school()
         if school is None:
             return cleaned
-        for name, value in cleaned.items():
+        for name, value in list(cleaned.items()):
             if name == "school":
                 continue
             related = list(value) if isinstance(value, models.QuerySet) else [value]
@@ -145,6 +146,22 @@ class SchoolOwnedAdmin(admin.ModelAdmin):
     list_filter = ["school"]
     list_select_related = ["school"]
 
+    # Every school's rows are for superusers only, whatever model permissions staff hold.
+    def has_module_permission(self, request):
+        return request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
     def get_queryset(self, request):
         queryset = self.model._base_manager.all()
         ordering = self.get_ordering(request)
@@ -157,6 +174,11 @@ class SchoolOwnedAdmin(admin.ModelAdmin):
     def get_form(self, request, obj=None, **kwargs):
         base = SchoolChoiceForm if obj is None else SchoolRecordAdminForm
         kwargs["form"] = type(base.__name__, (base, self.form), {})
+        if "fields" not in kwargs:
+            kwargs["fields"] = flatten_fieldsets(self.get_fieldsets(request, obj))
+        if kwargs["fields"] is not None:
+            # The model's own school field is not editable: the add form declares its own.
+            kwargs["fields"] = [name for name in kwargs["fields"] if name != "school"]
         return super().get_form(request, obj, **kwargs)
 
     def get_fields(self, request, obj=None):
