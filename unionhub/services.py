@@ -74,7 +74,10 @@ def create_school_with_chair(district, name, short_name, username, chair_name=""
         return _create_school_with_chair(district, name, short_name, username, chair_name)
     except IntegrityError:
         # Someone else made the same school or login between the check and the write.
-        raise SchoolSetupError(" ".join(setup_problems(district, name, username))) from None
+        problems = setup_problems(district, name, username) or [
+            _("The school and its chair could not be saved; nothing was changed. Try again.")
+        ]
+        raise SchoolSetupError(" ".join(problems)) from None
 
 
 @transaction.atomic

@@ -5,6 +5,7 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.db import IntegrityError
 from django.test import Client
 
 from unionhub.models import District, School
@@ -88,3 +89,17 @@ def test_it_refuses_bad_arguments_in_chinese(args, message):
     with pytest.raises(CommandError, match=message):
         createschool(*args)
     assert not School.objects.exists()
+
+
+def test_a_failure_while_writing_leaves_nothing_behind(monkeypatch):
+    """One transaction: when the chair's login cannot be written (as when another session
+    took the name between the check and the write), neither the district nor the school stays."""
+
+    def taken_meanwhile(*args, **kwargs):
+        raise IntegrityError("UNIQUE constraint failed: unionhub_user.username")
+
+    monkeypatch.setattr(User.objects, "create_user", taken_meanwhile)
+    with pytest.raises(CommandError, match="未能保存学校及其工会主席，未做任何更改"):
+        createschool("新区教育工会", "新区第一小学", "新区一小", "xinjian")
+    assert not District.objects.filter(name="新区教育工会").exists()
+    assert not School.objects.filter(name="新区第一小学").exists()
