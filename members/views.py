@@ -29,7 +29,7 @@ from . import services
 from .choices import MemberStatus
 from .columns import EXAMPLE_ROW, ROSTER_COLUMNS, member_row
 from .filters import MemberFilter
-from .forms import DepartmentForm, MemberForm, RosterImportForm
+from .forms import DepartmentForm, MemberForm, RosterImportForm, id_card_number_clash
 from .importers import read_roster
 from .models import Department, Member
 from .selectors import roster
@@ -174,6 +174,17 @@ class MemberRestoreView(RoleRequiredMixin, View):
                 % {"name": member.name, "number": member.employee_number},
             )
             return redirect("members:member_trash")
+        holder = (
+            Member.objects.filter(school=request.school, id_card_number=member.id_card_number).first()
+            if member.id_card_number
+            else None
+        )
+        if holder is not None:
+            messages.error(
+                request,
+                _("Cannot restore %(name)s: %(reason)s") % {"name": member.name, "reason": id_card_number_clash(holder)},
+            )
+            return redirect("members:member_trash")
         member.restore()
         messages.success(request, _("%(name)s has been restored.") % {"name": member.name})
         return redirect(member)
@@ -278,8 +289,8 @@ class RosterImportView(RoleRequiredMixin, View):
         del request.session[self.session_key]
         messages.success(
             request,
-            _("Import finished: %(created)s members added, %(updated)s updated.")
-            % {"created": created, "updated": updated},
+            _("Import finished: %(created)s members added, %(updated)s updated, %(unchanged)s unchanged.")
+            % {"created": created, "updated": updated, "unchanged": result.unchanged_count},
         )
         return redirect("members:member_list")
 
