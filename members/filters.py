@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from .choices import Gender, MemberStatus, ProfessionalTitle
 from .models import Department, Member
 
-
 # The status filter's value for every member, whatever their status.
 EVERY_STATUS = "all"
 

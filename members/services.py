@@ -19,7 +19,8 @@ def import_roster(school, result):
     """Commit a clean :class:`~members.importers.ImportResult`: all rows or none.
 
     Members are matched by employee number, so importing the same file twice updates
-    instead of duplicating, and a row that changes nothing is left alone. Departments named in the file that the school lacks are made.
+    instead of duplicating, and a row that changes nothing is left alone. Departments
+    named in the file that the school lacks are made.
     """
     departments = {d.name: d for d in Department.objects.filter(school=school)}
     for name in result.new_departments:
