@@ -50,6 +50,7 @@ def good_row(n, **overrides):
         "education": "",
         "joined_school_on": "2012-09-01",
         "joined_union_on": "",
+        "hired_on": "",
         "status": "",
         "status_changed_on": "",
         "party_membership": "",
