@@ -290,7 +290,8 @@ def _choice_lookup(model_field):
         lookup[str(value)] = value
         for language in ("zh-hans", "en"):
             with translation.override(language):
-                lookup[str(label)] = value
+                # Cells are made half-width, so 中专（高中） is looked up as 中专(高中).
+                lookup[str(label)] = lookup[half_width(str(label))] = value
     return lookup
 
 
