@@ -87,6 +87,7 @@ def test_the_hire_date_is_in_the_form_the_columns_the_import_and_the_export(chai
 
     by_name = {m.name: m for m in members_of(school)}
     assert by_name["孙丽"].hired_on == D(2025, 8, 28)
+    assert "新聘入职日期" in chair_client.get(by_name["孙丽"].get_absolute_url()).content.decode()
     assert by_name["王老师1"].hired_on == D(2025, 9, 1)
     exported = openpyxl.load_workbook(io.BytesIO(chair_client.get("/members/export.xlsx").content)).worksheets[0]
     column = [name for name, _header in ROSTER_COLUMNS].index("hired_on")
