@@ -231,10 +231,18 @@ def _csv_grid(content):
     first_line = sample.splitlines()[0] if sample else ""
     delimiter = max(",\t;", key=first_line.count) if first_line else ","
     try:
-        rows = [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+        rows = [
+            [_unwrap(cell) for cell in row] for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        ]
     except csv.Error as error:
         raise UnreadableFile from error
     return Grid(rows)
+
+
+def _unwrap(cell):
+    """``="0519…"``, the way a .csv keeps Excel from turning a number's digits into a float."""
+    match = re.fullmatch(r'\s*="(.*)"\s*', cell)
+    return match.group(1) if match else cell
 
 
 # Cells ----------------------------------------------------------------------------------

@@ -223,20 +223,31 @@ def test_an_unknown_or_missing_header_is_named_never_dropped(
     assert (error.row, error.column, error.header) == (1, letter, expected_header)
     assert error.message.startswith(expected_message.format(letter=letter))
     if header:
-        assert error.place == "第1行“爱好”列（{}）".format(letter)
+        assert error.place == "第 1 行“爱好”列（{}）".format(letter)
     assert member_count(school) == 0
 
 
 def test_usual_header_names_and_a_serial_number_column_are_understood(chair_client, school):
     grid = [["序号", "姓名", "性别", "手机号", "身份证号码", "工号", "部门"]]
     row = good_row(1)
-    grid.append([1, row["name"], row["gender"], row["phone"], row["id_card_number"], row["employee_number"], "数学组"])
+    grid.append(
+        [
+            1,
+            row["name"],
+            row["gender"],
+            row["phone"],
+            '="{}"'.format(row["id_card_number"]),
+            row["employee_number"],
+            "数学组",
+        ]
+    )
 
     response = upload(chair_client, csv_text(grid).encode("gbk"), name="roster.csv")
 
     result = result_of(response)
     assert result.errors == []
     assert result.rows[0].data["phone"] == row["phone"]
+    assert result.rows[0].data["id_card_number"] == row["id_card_number"], 'a number kept as text by ="…"'
     assert result.rows[0].department_name == "数学组"
 
 
@@ -282,8 +293,8 @@ def test_every_error_names_its_row_and_column_in_chinese(chair_client, school):
     response = upload(chair_client, xlsx_bytes(table(rows)))
 
     ((place, _message),) = places(response)
-    assert place == "第4行“联系电话”列（E）"
-    assert "第4行“联系电话”列（E）" in response.content.decode()
+    assert place == "第 4 行“联系电话”列（E）"
+    assert "第 4 行“联系电话”列（E）" in response.content.decode()
 
 
 # Unchanged rows ------------------------------------------------------------------------
