@@ -184,11 +184,16 @@ def _xlsx_grid(uploaded):
 
 
 def _xls_grid(content):
-    try:
-        book = xlrd.open_workbook(file_contents=content, formatting_info=True, on_demand=True)
-        sheet = book.sheet_by_index(0)
-    except Exception as error:
-        raise UnreadableFile from error
+    # Merged cells are only read with the formatting; a file whose formatting xlrd cannot
+    # follow is still read, without them.
+    for formatting_info in (True, False):
+        try:
+            book = xlrd.open_workbook(file_contents=content, formatting_info=formatting_info, on_demand=True)
+            sheet = book.sheet_by_index(0)
+            break
+        except Exception as error:
+            if not formatting_info:
+                raise UnreadableFile from error
     rows = []
     for r in range(sheet.nrows):
         values = []
