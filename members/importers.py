@@ -433,8 +433,8 @@ def _read_rows(rows, header_index, columns, school, max_rows, result):
     id_holders = {m.id_card_number: m for m in live if m.id_card_number}
     before = {m.pk: _snapshot(m) for m in existing.values()}
     departments = set(Department.objects.filter(school=school).values_list("name", flat=True))
-    seen_numbers = {}
-    seen_id_numbers = {}
+    # Employee and ID card numbers already read → the row they were first on.
+    seen = {"employee_number": {}, "id_card_number": {}}
 
     def error(row_number, field_name, message):
         index = columns.get(field_name)
@@ -480,31 +480,23 @@ def _read_rows(rows, header_index, columns, school, max_rows, result):
         if not data.get("ethnic_group"):
             data["ethnic_group"] = model_fields["ethnic_group"].default
 
+        repeats = {
+            "employee_number": _("Employee number %(number)s is also on row %(other)s."),
+            "id_card_number": _("ID card number %(number)s is also on row %(other)s."),
+        }
+        repeated = set()
+        for name, message in repeats.items():
+            value = data[name].upper() if name == "id_card_number" else data[name]
+            if value and value in seen[name]:
+                error(row_number, name, message % {"number": value, "other": seen[name][value]})
+                repeated.add(name)
+            if value:
+                seen[name].setdefault(value, row_number)
         number = data["employee_number"]
-        if number:
-            if number in seen_numbers:
-                error(
-                    row_number,
-                    "employee_number",
-                    _("Employee number %(number)s is also on row %(other)s.")
-                    % {"number": number, "other": seen_numbers[number]},
-                )
-            seen_numbers.setdefault(number, row_number)
         member = existing.get(number) if number else None
-
-        id_number = data["id_card_number"].upper()
-        if id_number:
-            holder = id_holders.get(id_number)
-            if id_number in seen_id_numbers:
-                error(
-                    row_number,
-                    "id_card_number",
-                    _("ID card number %(number)s is also on row %(other)s.")
-                    % {"number": id_number, "other": seen_id_numbers[id_number]},
-                )
-            elif holder is not None and holder != member:
-                error(row_number, "id_card_number", id_card_number_clash(holder))
-            seen_id_numbers.setdefault(id_number, row_number)
+        holder = id_holders.get(data["id_card_number"].upper())
+        if "id_card_number" not in repeated and holder is not None and holder != member:
+            error(row_number, "id_card_number", id_card_number_clash(holder))
 
         form = RowForm(data=data, instance=member or Member(school=school), school=school)
         if not form.is_valid():

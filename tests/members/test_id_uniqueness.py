@@ -10,6 +10,7 @@ from django_scopes import scope, scopes_disabled
 from members.forms import MemberForm
 from members.models import Member
 from tests.factories import MemberFactory, member_form_data, valid_id_number
+from tests.members.test_import import LETTER, good_row, member_count, upload, workbook
 
 pytestmark = pytest.mark.usefixtures("fast_password_hasher")
 
@@ -79,3 +80,40 @@ def test_a_deleted_member_is_not_restored_over_a_live_one_with_the_same_number(c
     assert "身份证号与会员张三相同" in response.content.decode()
     with scopes_disabled():
         assert Member.all_objects.get(pk=deleted.pk).is_deleted
+
+
+# The roster import -----------------------------------------------------------------------
+
+
+def test_the_import_refuses_an_id_number_of_another_member_naming_them_by_row_and_column(chair_client, school):
+    MemberFactory(school=school, name="张三", id_card_number=NUMBER, employee_number="A1")
+    rows = [good_row(1), good_row(2, id_card_number=NUMBER.lower())]
+
+    response = upload(chair_client, workbook(chair_client, rows))
+
+    (error,) = response.context["result"].errors
+    assert (error.row, error.column) == (3, LETTER["id_card_number"])
+    assert error.message == "身份证号与会员张三相同。"
+    assert error.place == "第 3 行“身份证号”列（{}）".format(LETTER["id_card_number"])
+    assert member_count(school) == 1
+
+
+def test_the_import_names_the_other_row_of_an_id_number_repeated_in_the_file(chair_client, school):
+    rows = [good_row(1, id_card_number=NUMBER), good_row(2), good_row(3, id_card_number=NUMBER)]
+
+    response = upload(chair_client, workbook(chair_client, rows))
+
+    (error,) = response.context["result"].errors
+    assert (error.row, error.column) == (4, LETTER["id_card_number"])
+    assert error.message == "身份证号 {} 与第 2 行重复。".format(NUMBER)
+
+
+def test_the_import_lets_a_member_keep_their_own_id_number(chair_client, school):
+    MemberFactory(school=school, name="张三", id_card_number=NUMBER, employee_number="A1")
+    rows = [good_row(1, name="张三", employee_number="A1", id_card_number=NUMBER, post="副校长")]
+
+    response = upload(chair_client, workbook(chair_client, rows))
+
+    result = response.context["result"]
+    assert result.errors == []
+    assert result.updated_count == 1
