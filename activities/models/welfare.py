@@ -84,7 +84,9 @@ class Visit(RecordModel):
 
     def clean(self):
         if self.reason == VisitReason.MILESTONE_BIRTHDAY and not self.age:
-            raise ValidationError({"age": _("Give the age of the milestone birthday, for example 70.")}, code="age_required")
+            raise ValidationError(
+                {"age": _("Give the age of the milestone birthday, for example 70.")}, code="age_required"
+            )
         if self.visited_person == VisitedPerson.RELATIVE and not self.relative.strip():
             raise ValidationError({"relative": _("Name the relative who was visited.")}, code="relative_required")
         if self.reason == VisitReason.OTHER and not self.reason_detail.strip():
