@@ -8,11 +8,24 @@ Each module holds:
   (``obj`` is None when the pk does not exist).
 """
 
-from . import awards, campaigns, care, congress, disclosure, log, pledges, reports_dashboard, reports_summary, welfare
+from . import (
+    awards,
+    campaigns,
+    care,
+    congress,
+    disclosure,
+    log,
+    partnerships,
+    pledges,
+    reports_dashboard,
+    reports_summary,
+    welfare,
+)
 
 MODULES = [
     log,
     campaigns,
+    partnerships,
     pledges,
     awards,
     care,
