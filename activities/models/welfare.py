@@ -22,6 +22,19 @@ MONEY = {"max_digits": 10, "decimal_places": 2, "validators": [validate_amount]}
 OPTIONAL_MONEY = {**MONEY, "null": True, "blank": True}
 
 
+def occasion_label(reason, age):
+    """A visit's reason as the union says it: 七十寿诞 for a seventieth birthday."""
+    if reason == VisitReason.MILESTONE_BIRTHDAY and age:
+        return "{}寿诞".format(chinese_number(age))
+    return str(VisitReason(reason).label) if reason in VisitReason.values else reason
+
+
+def visited_a_retiree(status, status_changed_on, visited_on):
+    """Whether the member had retired by the visit (a retiree without a recorded date counts):
+    such a visit is reported under 离退休, not 关爱."""
+    return status == MemberStatus.RETIRED and (status_changed_on is None or status_changed_on <= visited_on)
+
+
 class Visit(RecordModel):
     """A visit (慰问) to a member, a member's relative or a retiree, with what was brought."""
 
@@ -69,18 +82,11 @@ class Visit(RecordModel):
 
     @property
     def occasion(self):
-        """The reason as the union says it: 七十寿诞 for a seventieth birthday."""
-        if self.reason == VisitReason.MILESTONE_BIRTHDAY and self.age:
-            return "{}寿诞".format(chinese_number(self.age))
-        return self.get_reason_display()
+        return occasion_label(self.reason, self.age)
 
     @property
     def is_to_retiree(self):
-        """A visit to a member who had retired by then (reported under 离退休, not 关爱)."""
-        member = self.member
-        return member.status == MemberStatus.RETIRED and (
-            member.status_changed_on is None or member.status_changed_on <= self.visited_on
-        )
+        return visited_a_retiree(self.member.status, self.member.status_changed_on, self.visited_on)
 
     def clean(self):
         if self.reason == VisitReason.MILESTONE_BIRTHDAY and not self.age:
