@@ -175,7 +175,8 @@ class ClubForm(VersionedModelForm):
         starts_at, ends_at = cleaned.get("starts_at"), cleaned.get("ends_at")
         if starts_at and ends_at and ends_at <= starts_at:
             self.add_error("ends_at", _("The club cannot stop before it starts."))
-        if not cleaned.get("weekdays") and (starts_at or ends_at or cleaned.get("place")):
+        no_days = not cleaned.get("weekdays") and "weekdays" not in self.errors
+        if no_days and (starts_at or ends_at or cleaned.get("place")):
             self.add_error("weekdays", _("Choose the weekdays the club meets on."))
         return cleaned
 
