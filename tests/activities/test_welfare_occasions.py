@@ -215,3 +215,19 @@ def test_the_visits_sheet_names_the_occasion_leaves_no_money_blank_and_marks_ret
     assert birthday[headers.index("金额（元）")] is None
     assert birthday[headers.index("离退休")] == "是"
     assert rows[-1][headers.index("金额（元）")] == 500
+
+
+# ---- the member's timeline -----------------------------------------------------------------
+
+
+def test_the_timeline_names_the_occasion_and_the_gifts_when_no_money_was_given(staff_client, school):
+    elder = make_member(school, name="吴国华", status=MemberStatus.RETIRED)
+    VisitFactory(
+        school=school, member=elder, reason=VisitReason.MILESTONE_BIRTHDAY, age=80, amount=None, gifts="生日蛋糕"
+    )
+    VisitFactory(school=school, member=elder, reason=VisitReason.GOLDEN_WEDDING, amount=Decimal("500.00"))
+
+    page = staff_client.get(reverse("members:member_detail", args=[elder.pk])).content.decode()
+
+    assert "八十寿诞（生日蛋糕）" in page and "金婚（500.00元）" in page
+    assert "None" not in page
