@@ -3,10 +3,11 @@
 A deleted activity belongs to no partnership; a deleted partnership counts nowhere.
 """
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Prefetch, Q
 from django.utils import formats
 from django_scopes import scope
+
+from unionhub.queries import correlated_count
 
 from ..models import Activity, Partnership
 
@@ -16,17 +17,7 @@ Link = Partnership.activities.through
 def partnerships_with_counts(school):
     """The school's live partnerships, active ones first and newest first, each with
     ``activity_count`` (live activities; one query)."""
-    activity_count = Coalesce(
-        Subquery(
-            Link.objects.filter(partnership=OuterRef("pk"), activity__deleted_at__isnull=True)
-            .order_by()
-            .values("partnership")
-            .annotate(n=Count("pk"))
-            .values("n")[:1],
-            output_field=IntegerField(),
-        ),
-        Value(0),
-    )
+    activity_count = correlated_count(Link.objects.filter(activity__deleted_at__isnull=True), "partnership")
     return (
         Partnership.objects.filter(school=school)
         .annotate(activity_count=activity_count)

@@ -203,13 +203,23 @@ class ClubCreateView(ClubMixin, RecordCreateView):
             return super().form_valid(form)
 
 
-class ClubUpdateView(ClubMixin, RecordUpdateView):
+class ConflictHistoryMixin:
+    """A refused save lists the changes made meanwhile as the record's page tells them
+    (who joined and left, activities linked and unlinked), not only its own fields."""
+
+    def record_history(self, record):
+        raise NotImplementedError
+
     def conflict(self, form, loaded_version, current_version):
         response = super().conflict(form, loaded_version, current_version)
-        # Show membership changes made meanwhile too.
-        entries = [e for e in selectors.history_with_members(self.object) if (e["version"] or 0) > loaded_version]
+        entries = [e for e in self.record_history(self.object) if (e["version"] or 0) > loaded_version]
         response.context_data["conflict_entries"] = entries
         return response
+
+
+class ClubUpdateView(ClubMixin, ConflictHistoryMixin, RecordUpdateView):
+    def record_history(self, record):
+        return selectors.history_with_members(record)
 
 
 class ClubDeleteView(RecordDeleteView):

@@ -20,6 +20,7 @@ from ..forms.partnerships import PartnershipForm
 from ..models import Partnership
 from ..selectors import partnerships as selectors
 from ..selectors.campaigns import history_with_members
+from .campaigns import ConflictHistoryMixin
 from .log import _open
 
 
@@ -59,12 +60,9 @@ class PartnershipCreateView(PartnershipMixin, RecordCreateView):
     pass
 
 
-class PartnershipUpdateView(PartnershipMixin, RecordUpdateView):
-    def conflict(self, form, loaded_version, current_version):
-        response = super().conflict(form, loaded_version, current_version)
-        entries = [e for e in partnership_history(self.object) if (e["version"] or 0) > loaded_version]
-        response.context_data["conflict_entries"] = entries
-        return response
+class PartnershipUpdateView(PartnershipMixin, ConflictHistoryMixin, RecordUpdateView):
+    def record_history(self, record):
+        return partnership_history(record)
 
 
 class PartnershipDeleteView(RecordDeleteView):
