@@ -96,7 +96,19 @@ class PeriodFilterForm(forms.Form):
 
 
 class VisitFilterForm(PeriodFilterForm):
+    # What was given: money (with or without gifts), or gifts in kind only.
+    GIVEN = {"money": {"amount__isnull": False}, "gifts": {"amount__isnull": True}}
+
     reason = forms.ChoiceField(label=gettext_lazy("reason"), required=False)
+    given = forms.ChoiceField(
+        label=gettext_lazy("money or gifts"),
+        required=False,
+        choices=[
+            ("", gettext_lazy("All")),
+            ("money", gettext_lazy("With money")),
+            ("gifts", gettext_lazy("Gifts in kind only")),
+        ],
+    )
     funding_source = forms.ChoiceField(label=gettext_lazy("paid from"), required=False)
     member = MemberChoiceField(label=gettext_lazy("member"), queryset=Member.objects.none(), required=False)
 
@@ -122,6 +134,8 @@ class VisitFilterForm(PeriodFilterForm):
             value = self.cleaned_data.get(name)
             if value:
                 queryset = queryset.filter(**{name: value})
+        if self.cleaned_data.get("given"):
+            queryset = queryset.filter(**self.GIVEN[self.cleaned_data["given"]])
         return queryset
 
 

@@ -231,3 +231,19 @@ def test_the_timeline_names_the_occasion_and_the_gifts_when_no_money_was_given(s
 
     assert "八十寿诞（生日蛋糕）" in page and "金婚（500.00元）" in page
     assert "None" not in page
+
+
+def test_the_visit_list_filters_gift_only_visits_from_those_with_money(staff_client, school):
+    gifts = VisitFactory(school=school, amount=None, gifts="鲜花")
+    money = VisitFactory(school=school, amount=Decimal("500.00"), gifts="")
+    both = VisitFactory(school=school, amount=Decimal("300.00"), gifts="蛋糕")
+
+    def shown(given):
+        response = staff_client.get(url("visit_list"), {"given": given})
+        return {visit.pk for visit in response.context["visits"]}, response.context["totals"]
+
+    only_gifts, totals = shown("gifts")
+    assert only_gifts == {gifts.pk} and totals["amount"] == Decimal("0.00") and totals["gifts_only"] == 1
+    with_money, totals = shown("money")
+    assert with_money == {money.pk, both.pk} and totals["amount"] == Decimal("800.00")
+    assert shown("")[0] == {gifts.pk, money.pk, both.pk}
