@@ -13,6 +13,7 @@ from django.views.generic import CreateView, DetailView, UpdateView
 
 from .history import history_entries
 from .roles import Action, Role, user_can
+from .submissions import OneTimeSubmissionMixin
 from .views import ConcurrentUpdateMixin, RoleRequiredMixin, SchoolScopedMixin
 
 
@@ -85,8 +86,9 @@ class RecordDetailView(RecordPermissionMixin, DetailView):
         return context
 
 
-class RecordCreateView(RecordPermissionMixin, CreateView):
-    """A new record and what comes with it (members, participants…) are saved together or not at all."""
+class RecordCreateView(RecordPermissionMixin, OneTimeSubmissionMixin, CreateView):
+    """A new record and what comes with it (members, participants…) are saved together or not at all;
+    a second submission of the same form opens the record the first one made."""
 
     required_action = Action.EDIT_RECORDS
 

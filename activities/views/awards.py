@@ -26,6 +26,7 @@ from unionhub.record_views import (
     TeacherParticipantMixin,
 )
 from unionhub.roles import Action, user_can
+from unionhub.submissions import OneTimeSubmissionMixin
 
 from ..choices import AwardKind, AwardLevel
 from ..forms.awards import (
@@ -326,7 +327,7 @@ class MentorDetailView(TeacherParticipantMixin, RecordDetailView):
         return context
 
 
-class MentorMeetingCreateView(MentorDetailView):
+class MentorMeetingCreateView(OneTimeSubmissionMixin, MentorDetailView):
     """POST only: records a dated meeting; on an error the pair's page shows the form again."""
 
     required_action = Action.EDIT_RECORDS

@@ -24,6 +24,7 @@ from unionhub.record_views import (
     own_member,
 )
 from unionhub.roles import Action, user_can
+from unionhub.submissions import OneTimeSubmissionMixin
 
 from ..forms import welfare as forms
 from ..models import GreetingBatch, GreetingRecipient, HardshipCase, MutualAidGrant, Visit
@@ -312,7 +313,7 @@ class HardshipRestoreView(RecordRestoreView):
     model = HardshipCase
 
 
-class HardshipAidCreateView(HardshipDetailView):
+class HardshipAidCreateView(OneTimeSubmissionMixin, HardshipDetailView):
     """Records help given to a case (POST); a refused form shows the case page with its errors."""
 
     required_action = Action.EDIT_RECORDS

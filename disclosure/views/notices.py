@@ -20,6 +20,7 @@ from unionhub.record_views import (
     RecordUpdateView,
 )
 from unionhub.roles import Action
+from unionhub.submissions import OneTimeSubmissionMixin
 from unionhub.views import RoleRequiredMixin
 
 from .. import selectors, services
@@ -242,7 +243,7 @@ class NoticeRestoreView(RecordRestoreView):
     model = Notice
 
 
-class ObjectionCreateView(SchoolMemberMixin, View):
+class ObjectionCreateView(SchoolMemberMixin, OneTimeSubmissionMixin, View):
     """During the window any member of the school may object to a notice."""
 
     template_name = "disclosure/objection_form.html"
