@@ -8,7 +8,6 @@ from urllib.parse import quote
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -88,7 +87,7 @@ class OwnRecordMixin(RoleRequiredMixin, MemberObjectMixin):
     def get_object(self, queryset=None):
         member = super().get_object(queryset)
         if not user_can(self.request.user, self.required_action) and member.user_id != self.request.user.pk:
-            raise PermissionDenied
+            raise Http404
         return member
 
 

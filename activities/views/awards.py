@@ -2,7 +2,7 @@
 
 Chair and staff read and write them; the chair deletes and restores. A teacher may open the
 page of an award they won and of a pair they belong to (linked from their own timeline),
-and gets 403 on the others of the school.
+and gets 404 on the others of the school, as for one that does not exist.
 """
 
 from django.contrib import messages
