@@ -8,7 +8,7 @@ from members.choices import ProfessionalTitle
 from members.forms import DateInput
 from members.models import Member
 from members.pickers import MemberPickerField, member_label
-from unionhub.forms import VersionedModelForm
+from unionhub.forms import BoundedInputMixin, VersionedModelForm
 
 from ..choices import AwardRecipientKind
 from ..models import Award, MentorMeeting, MentorPair, Promotion, school_year_label
@@ -188,7 +188,7 @@ class MentorPairForm(VersionedModelForm):
         return cleaned
 
 
-class MentorMeetingForm(forms.ModelForm):
+class MentorMeetingForm(BoundedInputMixin, forms.ModelForm):
     """A dated meeting of a pair, within the pair's school year and not in the future."""
 
     class Meta:

@@ -69,11 +69,16 @@ def create_url(name, school):
     return url, obj
 
 
-def rendered_token(client, name, url, obj):
+def form_page_url(name, url, obj):
+    """The page that shows the form posting to ``url``."""
     page_name, page_object = FORM_PAGES.get(name, (None, None))
-    page_url = url
-    if page_name is not None:
-        page_url = reverse(page_name, kwargs={"pk": obj.pk}) if page_object else reverse(page_name)
+    if page_name is None:
+        return url
+    return reverse(page_name, kwargs={"pk": obj.pk}) if page_object else reverse(page_name)
+
+
+def rendered_token(client, name, url, obj):
+    page_url = form_page_url(name, url, obj)
     page = client.get(page_url).content.decode()
     tokens = re.findall(r'name="{}" value="([0-9a-f]{{32}})"'.format(FIELD_NAME), page)
     assert tokens, "{} renders no one-time token".format(page_url)
