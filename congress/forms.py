@@ -8,7 +8,7 @@ from django.utils.translation import pgettext_lazy
 
 from members.models import Department, Member
 from members.pickers import MemberPickerField
-from unionhub.forms import SchoolScopedModelForm, VersionedModelForm
+from unionhub.forms import BoundedInputMixin, SchoolScopedModelForm, VersionedModelForm
 from unionhub.uploads import check_document
 
 from . import services
@@ -59,7 +59,7 @@ class SessionForm(VersionedModelForm):
         }
 
 
-class AgendaItemForm(forms.Form):
+class AgendaItemForm(BoundedInputMixin, forms.Form):
     title = forms.CharField(label=_("agenda item"), max_length=200)
     motion = forms.CharField(label=_("motion put to the vote"), max_length=200, required=False)
     clauses = forms.CharField(
@@ -81,7 +81,7 @@ class AgendaItemForm(forms.Form):
         return cleaned
 
 
-class VoteForm(forms.Form):
+class VoteForm(BoundedInputMixin, forms.Form):
     votes_for = forms.IntegerField(label=_("for"), min_value=0)
     votes_against = forms.IntegerField(label=_("against"), min_value=0)
     abstentions = forms.IntegerField(label=_("abstaining"), min_value=0)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from members.choices import MemberStatus
 from members.models import Department
 from members.pickers import member_label
-from unionhub.forms import VersionedModelForm
+from unionhub.forms import BoundedInputMixin, VersionedModelForm
 
 from ..models import CarePair, school_year_label, school_year_months
 from ..models.care import validate_month_begun
@@ -107,7 +107,7 @@ class LogFieldsMixin:
         )
 
 
-class CareLogForm(LogFieldsMixin, forms.Form):
+class CareLogForm(LogFieldsMixin, BoundedInputMixin, forms.Form):
     """One pair's month: the grid's cell and the pair page post it to ``care_log_save``.
 
     Both counts empty means the month is not logged (an existing log is removed).
@@ -134,7 +134,7 @@ class CareLogForm(LogFieldsMixin, forms.Form):
         return month
 
 
-class CareMonthRowForm(LogFieldsMixin, forms.Form):
+class CareMonthRowForm(LogFieldsMixin, BoundedInputMixin, forms.Form):
     """One pair's row on the month page. ``pairs`` maps the pk of each pair the user may log
     this month to the pair; any other pk (another school's, a colleague's) is refused."""
 

@@ -6,13 +6,19 @@ import re
 
 import pytest
 from django.test import Client
+from django.urls import reverse
+from django_scopes import scopes_disabled
 
-from ..security.test_permission_matrix import post_data
+from congress.forms import VoteForm
+
+from ..security.matrices.reports_summary import YEAR, make_plan_section
+from ..security.test_permission_matrix import make_object, post_data
 from .test_submission_tokens import CREATE_URLS, FORM_PAGES, create_url, form_page_url
 
 pytestmark = pytest.mark.usefixtures("fast_password_hasher")
 
-OUT_OF_RANGE = ["99999999999999999999", "-9223372036854775809"]
+HUGE_ID = "99999999999999999999"
+OUT_OF_RANGE = [HUGE_ID, "-9223372036854775809"]
 
 # Fields a form renders as a choice or a number: <select name=…> and <input type="number" name=…>.
 NUMERIC_FIELD = re.compile(r'<select[^>]*\bname="([^"]+)"|<input[^>]*\btype="number"[^>]*\bname="([^"]+)"')
@@ -59,3 +65,27 @@ def test_out_of_range_integers_in_any_field_are_form_errors(chair_browser, schoo
     if name == "members:account_create":
         obj.refresh_from_db()
         assert obj.user_id is None
+
+
+def test_an_out_of_range_activity_in_a_plan_item_is_a_form_error(chair_browser, school):
+    with scopes_disabled():
+        section = make_plan_section(school)
+    data = {"part": "item", "section": section.pk, "title": "教师节表彰", "activities": [HUGE_ID]}
+    response = chair_browser.post(reverse("reports:plan", kwargs={"year": YEAR}), data)
+
+    assert response.status_code == 200
+    assert "activities" in response.context["item_form"].errors
+
+
+def test_an_out_of_range_signer_of_a_pledge_is_a_form_error(chair_browser, school):
+    drive = make_object("pledge_drive", school)
+    data = {**post_data("activities:pledge_signatures", drive, school), "member": [HUGE_ID]}
+    response = chair_browser.post(reverse("activities:pledge_signatures", kwargs={"pk": drive.pk}), data)
+
+    assert response.status_code == 200
+
+
+def test_an_out_of_range_vote_count_is_a_form_error_on_every_database(staff, school):
+    form = VoteForm({"votes_for": "3000000000", "votes_against": "0", "abstentions": "0"})
+
+    assert list(form.errors) == ["votes_for"]

@@ -189,25 +189,20 @@ def test_a_signed_letters_token_keeps_its_writer(teacher_client, teacher, school
         assert SubmissionToken.objects.get(token=token).user == teacher
 
 
-def test_tokens_older_than_thirty_days_are_pruned_on_the_next_write(staff_client, staff, school, other_school):
+def token_row(school, days_old, user=None):
     with scopes_disabled():
-        old = SubmissionToken.objects.create(
+        return SubmissionToken.objects.create(
             token=new_token(),
             school=school,
-            user=staff,
+            user=user,
             url="/",
-            created_at=timezone.now() - datetime.timedelta(days=31),
+            created_at=timezone.now() - datetime.timedelta(days=days_old),
         )
-        recent = SubmissionToken.objects.create(
-            token=new_token(),
-            school=school,
-            user=staff,
-            url="/",
-            created_at=timezone.now() - datetime.timedelta(days=29),
-        )
-        elsewhere = SubmissionToken.objects.create(
-            token=new_token(), school=other_school, url="/", created_at=timezone.now() - datetime.timedelta(days=31)
-        )
+
+
+def test_tokens_older_than_thirty_days_are_pruned_on_the_next_write(staff_client, staff, school, other_school):
+    old, recent = token_row(school, 31, staff), token_row(school, 29, staff)
+    elsewhere = token_row(other_school, 31)
     staff_client.post(reverse("activities:activity_create"), {**activity_post(school), FIELD_NAME: new_token()})
 
     with scopes_disabled():
