@@ -8,10 +8,8 @@ from django.utils.translation import pgettext_lazy
 
 from members.models import Department, Member
 from members.pickers import MemberPickerField
-from unionhub.form_bounds import BoundedNumbersMixin
-from unionhub.forms import SchoolScopedModelForm, VersionedModelForm
+from unionhub.forms import BoundedInputMixin, SchoolScopedModelForm, VersionedModelForm
 from unionhub.uploads import check_document
-from unionhub.years import validate_year_range
 
 from . import services
 from .choices import ProposalState, TermKind
@@ -20,7 +18,7 @@ from .models import CongressSettings, CongressTerm, DemocraticEvaluation, Propos
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class TermForm(BoundedNumbersMixin, VersionedModelForm):
+class TermForm(VersionedModelForm):
     delegates = MemberPickerField(label=_("delegates"), required=False)
     group = forms.CharField(label=_("delegation group"), max_length=40, required=False)
 
@@ -35,7 +33,7 @@ class TermForm(BoundedNumbersMixin, VersionedModelForm):
             self.fields["delegates"].initial = list(self.instance.delegates.values_list("member_id", flat=True))
 
 
-class SessionForm(BoundedNumbersMixin, VersionedModelForm):
+class SessionForm(VersionedModelForm):
     document = forms.FileField(
         label=_("Document"),
         required=False,
@@ -53,7 +51,6 @@ class SessionForm(BoundedNumbersMixin, VersionedModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["held_on"].validators.append(validate_year_range)
         self.fields["body"].choices = [("", _("As the term"))] + list(TermKind.choices)
 
     def clean_document(self):
@@ -70,7 +67,7 @@ class SessionForm(BoundedNumbersMixin, VersionedModelForm):
         }
 
 
-class AgendaItemForm(forms.Form):
+class AgendaItemForm(BoundedInputMixin, forms.Form):
     title = forms.CharField(label=_("agenda item"), max_length=200)
     motion = forms.CharField(label=_("motion put to the vote"), max_length=200, required=False)
     clauses = forms.CharField(
@@ -92,14 +89,14 @@ class AgendaItemForm(forms.Form):
         return cleaned
 
 
-class VoteForm(BoundedNumbersMixin, forms.Form):
+class VoteForm(BoundedInputMixin, forms.Form):
     votes_for = forms.IntegerField(label=_("for"), min_value=0)
     votes_against = forms.IntegerField(label=_("against"), min_value=0)
     abstentions = forms.IntegerField(label=_("abstaining"), min_value=0)
     clause = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
-class ProposalForm(BoundedNumbersMixin, VersionedModelForm):
+class ProposalForm(VersionedModelForm):
     class Meta(VersionedModelForm.Meta):
         model = Proposal
         fields = ["title", "reasons", "measures"]
@@ -141,7 +138,7 @@ class StaffProposalForm(ProposalForm):
         return cleaned
 
 
-class TransitionForm(BoundedNumbersMixin, SchoolScopedModelForm):
+class TransitionForm(SchoolScopedModelForm):
     state = forms.ChoiceField(label=_("state"), choices=ProposalState.choices)
     on = forms.DateField(label=_("date"), widget=DATE)
     reason = forms.CharField(
@@ -163,7 +160,7 @@ class TransitionForm(BoundedNumbersMixin, SchoolScopedModelForm):
             field.widget.attrs.setdefault("class", "form-select" if name in ("state", "department") else "form-control")
 
 
-class EvaluationForm(BoundedNumbersMixin, VersionedModelForm):
+class EvaluationForm(VersionedModelForm):
     class Meta(VersionedModelForm.Meta):
         model = DemocraticEvaluation
         fields = ["subject", "evaluated_on", "excellent", "competent", "basically_competent", "incompetent", "result"]
@@ -177,7 +174,7 @@ class EvaluationForm(BoundedNumbersMixin, VersionedModelForm):
         return cleaned
 
 
-class SuggestionDriveForm(BoundedNumbersMixin, VersionedModelForm):
+class SuggestionDriveForm(VersionedModelForm):
     class Meta(VersionedModelForm.Meta):
         model = SuggestionDrive
         fields = ["title", "opens_on", "closes_on", "description"]
@@ -185,7 +182,7 @@ class SuggestionDriveForm(BoundedNumbersMixin, VersionedModelForm):
         labels = {"description": pgettext_lazy("suggestion drive", "description")}
 
 
-class SuggestionForm(BoundedNumbersMixin, SchoolScopedModelForm):
+class SuggestionForm(SchoolScopedModelForm):
     class Meta(SchoolScopedModelForm.Meta):
         model = Suggestion
         fields = ["member", "text", "received_on", "evaluation", "adopted"]
@@ -196,7 +193,7 @@ class SuggestionForm(BoundedNumbersMixin, SchoolScopedModelForm):
         }
 
 
-class CongressSettingsForm(BoundedNumbersMixin, SchoolScopedModelForm):
+class CongressSettingsForm(SchoolScopedModelForm):
     class Meta(SchoolScopedModelForm.Meta):
         model = CongressSettings
         fields = ["min_seconders", "proposals_open_from", "proposals_open_until"]

@@ -17,7 +17,7 @@ from django.views import View
 from django.views.generic import ListView, UpdateView
 
 from members.models import Member
-from unionhub.form_bounds import parse_id
+from unionhub.forms import parse_id
 from unionhub.pagination import CappedPaginator
 from unionhub.queries import correlated_count
 from unionhub.record_views import (

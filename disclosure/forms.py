@@ -3,10 +3,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from unionhub.form_bounds import BoundedNumbersMixin
-from unionhub.forms import SchoolScopedModelForm, VersionedModelForm
+from unionhub.forms import BoundedInputMixin, SchoolScopedModelForm, VersionedModelForm
 from unionhub.uploads import check_document
-from unionhub.years import validate_year_range
+from unionhub.years import validate_record_date
 
 from . import selectors, services
 from .models import HolidayCalendarDay, Notice, NoticeCategory, Objection, Suggestion
@@ -16,7 +15,7 @@ from .workdays import MAX_WINDOW_DAYS, MAX_WINDOW_SPAN
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class NoticeForm(BoundedNumbersMixin, VersionedModelForm):
+class NoticeForm(VersionedModelForm):
     # Not the model's form field: its bound is the column's (32767), not a window's.
     working_days = forms.IntegerField(
         label=Notice._meta.get_field("working_days").verbose_name,
@@ -51,8 +50,6 @@ class NoticeForm(BoundedNumbersMixin, VersionedModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["ends_on"].required = False
-        self.fields["starts_on"].validators.append(validate_year_range)
-        self.fields["ends_on"].validators.append(validate_year_range)
 
     def clean_body(self):
         body = self.cleaned_data.get("body", "")
@@ -93,7 +90,7 @@ class NoticeForm(BoundedNumbersMixin, VersionedModelForm):
             cleaned["ends_on"] = calendar.window_end(starts_on, working_days)
             self.instance.ends_on = cleaned["ends_on"]
             try:
-                validate_year_range(cleaned["ends_on"])
+                validate_record_date(cleaned["ends_on"])
             except ValidationError as error:
                 self.add_error("working_days", error)
         elif ends_on is None:
@@ -125,7 +122,7 @@ class WithdrawForm(forms.Form):
     reason = forms.CharField(label=_("Reason for withdrawal"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class ObjectionForm(BoundedNumbersMixin, SchoolScopedModelForm):
+class ObjectionForm(SchoolScopedModelForm):
     class Meta(SchoolScopedModelForm.Meta):
         model = Objection
         fields = ["text"]
@@ -136,7 +133,7 @@ class AnswerForm(forms.Form):
     answer = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 4}))
 
 
-class SuggestionForm(BoundedNumbersMixin, SchoolScopedModelForm):
+class SuggestionForm(SchoolScopedModelForm):
     class Meta(SchoolScopedModelForm.Meta):
         model = Suggestion
         fields = ["recipient", "subject", "text", "anonymous"]
@@ -149,7 +146,7 @@ class SuggestionForm(BoundedNumbersMixin, SchoolScopedModelForm):
         }
 
 
-class CategoryForm(BoundedNumbersMixin, SchoolScopedModelForm):
+class CategoryForm(SchoolScopedModelForm):
     class Meta(SchoolScopedModelForm.Meta):
         model = NoticeCategory
         fields = ["name", "position"]
@@ -162,7 +159,7 @@ class CategoryForm(BoundedNumbersMixin, SchoolScopedModelForm):
         return name
 
 
-class HolidayDayForm(BoundedNumbersMixin, forms.ModelForm):
+class HolidayDayForm(BoundedInputMixin, forms.ModelForm):
     """A holiday or make-up working day the school enters for a year the package does not know."""
 
     class Meta:
@@ -174,7 +171,6 @@ class HolidayDayForm(BoundedNumbersMixin, forms.ModelForm):
     def __init__(self, *args, school, **kwargs):
         super().__init__(*args, **kwargs)
         self.school = school
-        self.fields["date"].validators.append(validate_year_range)
 
     def clean_date(self):
         day = self.cleaned_data["date"]

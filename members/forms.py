@@ -1,31 +1,11 @@
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from unionhub.forms import SchoolScopedModelForm, VersionedModelForm
+from unionhub.forms import PERSON_DATES_FROM, DateInput, SchoolScopedModelForm, VersionedModelForm
 from unionhub.uploads import process_image
 
 from .models import Department, Member
 from .validators import half_width
-
-
-class DateInput(forms.DateInput):
-    """The browser's date picker (``<input type=date>``, ISO dates), the project's one date widget.
-
-    ``past_only=True`` offers no day after today (``max`` is today, worked out at each
-    rendering); the server must still check it.
-    """
-
-    input_type = "date"
-
-    def __init__(self, *, past_only=False, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-        self.past_only = past_only
-
-    def get_context(self, name, value, attrs):
-        if self.past_only:
-            attrs = {**(attrs or {}), "max": timezone.localdate().isoformat()}
-        return super().get_context(name, value, attrs)
 
 
 class MemberForm(VersionedModelForm):
@@ -58,11 +38,11 @@ class MemberForm(VersionedModelForm):
             "party_membership",
         ]
         widgets = {
-            "birth_date": DateInput(),
-            "joined_school_on": DateInput(),
-            "joined_union_on": DateInput(),
-            "hired_on": DateInput(),
-            "status_changed_on": DateInput(),
+            "birth_date": DateInput(earliest=PERSON_DATES_FROM),
+            "joined_school_on": DateInput(earliest=PERSON_DATES_FROM),
+            "joined_union_on": DateInput(earliest=PERSON_DATES_FROM),
+            "hired_on": DateInput(earliest=PERSON_DATES_FROM),
+            "status_changed_on": DateInput(earliest=PERSON_DATES_FROM),
         }
 
     def clean_photo_upload(self):

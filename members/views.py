@@ -9,11 +9,10 @@ from urllib.parse import quote
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
@@ -24,6 +23,7 @@ from django_tables2 import SingleTableMixin
 from unionhub.history import history_entries
 from unionhub.pagination import CappedPaginator
 from unionhub.roles import Action, Role, user_can
+from unionhub.submissions import OneTimeSubmissionMixin
 from unionhub.views import ConcurrentUpdateMixin, RoleRequiredMixin, SchoolScopedMixin
 from unionhub.xlsx import Sheet, write_workbook
 
@@ -91,7 +91,7 @@ class OwnRecordMixin(RoleRequiredMixin, MemberObjectMixin):
     def get_object(self, queryset=None):
         member = super().get_object(queryset)
         if not user_can(self.request.user, self.required_action) and member.user_id != self.request.user.pk:
-            raise PermissionDenied
+            raise Http404
         return member
 
 
@@ -110,7 +110,7 @@ class MemberDetailView(OwnRecordMixin, DetailView):
         return context
 
 
-class MemberCreateView(RoleRequiredMixin, MemberObjectMixin, CreateView):
+class MemberCreateView(RoleRequiredMixin, OneTimeSubmissionMixin, MemberObjectMixin, CreateView):
     required_action = Action.EDIT_RECORDS
     form_class = MemberForm
 
@@ -346,7 +346,7 @@ class DepartmentListView(RoleRequiredMixin, ListView):
         return Department.objects.filter(school=self.request.school)
 
 
-class DepartmentCreateView(RoleRequiredMixin, SchoolScopedMixin, CreateView):
+class DepartmentCreateView(RoleRequiredMixin, OneTimeSubmissionMixin, SchoolScopedMixin, CreateView):
     required_action = Action.EDIT_RECORDS
     model = Department
     form_class = DepartmentForm
@@ -388,10 +388,14 @@ class AccountListView(RoleRequiredMixin, ListView):
         return context
 
 
-class AccountCreateView(RoleRequiredMixin, View):
+class AccountCreateView(RoleRequiredMixin, OneTimeSubmissionMixin, View):
     """Creates a login for a member and shows its one-time password once."""
 
     required_action = Action.MANAGE_ACCOUNTS
+
+    def submission_landing(self, response):
+        # The password page is shown once; a second click lands on the list of logins.
+        return reverse("members:account_list") if response.status_code == 200 else None
 
     def post(self, request, pk):
         member = get_object_or_404(Member.objects.filter(school=request.school), pk=pk)

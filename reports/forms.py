@@ -5,11 +5,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, Campaign
+from unionhub.forms import BoundedInputMixin
 
 TEXTAREA = {"class": "form-control", "rows": 5}
 
 
-class TextsForm(forms.Form):
+class TextsForm(BoundedInputMixin, forms.Form):
     """The opening and closing parts and the lead of each section, posted together or alone."""
 
     # Required: a post that does not say which version it was written over could overwrite
@@ -62,13 +63,13 @@ class GuidanceForm(forms.Form):
     guidance = forms.CharField(label=_("Guiding ideas"), required=False, widget=forms.Textarea(attrs=TEXTAREA))
 
 
-class PlanSectionForm(forms.Form):
+class PlanSectionForm(BoundedInputMixin, forms.Form):
     title = forms.CharField(
         label=_("Section title"), max_length=120, widget=forms.TextInput(attrs={"class": "form-control"})
     )
 
 
-class PlanItemForm(forms.Form):
+class PlanItemForm(BoundedInputMixin, forms.Form):
     """A planned item with the activities and campaigns of the period that carried it out."""
 
     title = forms.CharField(

@@ -218,3 +218,27 @@ class RecordModel(SchoolOwnedModel):
         self.deleted_at = None
         self.version += 1
         self.save(update_fields=["deleted_at", "version"])
+
+
+class SubmissionToken(SchoolOwnedModel):
+    """A create form's one-time token, once a submission of it has created a record.
+
+    Written in the creating transaction: a second submission of the same rendered form
+    (double click, back and resubmit, two tabs) finds it, or waits on its unique key, and
+    is sent to where the first one landed. An anonymous letter's token keeps no user and
+    only the day.
+    """
+
+    token = models.CharField(_("token"), max_length=64, unique=True)
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("user")
+    )
+    url = models.CharField(_("address"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("submission token")
+        verbose_name_plural = _("submission tokens")
+
+    def __str__(self):
+        return self.token

@@ -3,8 +3,8 @@ teacher, by ownership or participation; a page with history; create and update (
 concurrent edits); soft delete and restore. Every app with records builds on these."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -13,6 +13,7 @@ from django.views.generic import CreateView, DetailView, UpdateView
 
 from .history import history_entries
 from .roles import Action, Role, user_can
+from .submissions import OneTimeSubmissionMixin
 from .views import ConcurrentUpdateMixin, RoleRequiredMixin, SchoolScopedMixin
 
 
@@ -25,8 +26,9 @@ class RecordPermissionMixin(RoleRequiredMixin, SchoolScopedMixin):
     """Chair and staff reach every record of the school.
 
     With ``teacher_owner_field`` set (e.g. ``"member"``, ``"teacher"``) a teacher reaches
-    the records whose field points at their own member record, and gets 403 on the others
-    of the school; another school's record stays 404 for everyone.
+    the records whose field points at their own member record. Another teacher's record
+    answers 404, exactly as another school's record or one that does not exist: the answer
+    does not tell that it exists.
     """
 
     required_action = Action.VIEW_RECORDS
@@ -48,12 +50,12 @@ class RecordPermissionMixin(RoleRequiredMixin, SchoolScopedMixin):
             member = own_member(self.request.user)
             owner_id = getattr(obj, "{}_id".format(self.teacher_owner_field), None)
             if member is None or owner_id != member.pk:
-                raise PermissionDenied
+                raise Http404
         return obj
 
 
 class TeacherParticipantMixin:
-    """A teacher may open the page of a record they take part in; 403 on the others.
+    """A teacher may open the page of a record they take part in; 404 on the others.
 
     Place before ``RecordDetailView``; subclasses say who takes part in ``involves``.
     """
@@ -71,7 +73,7 @@ class TeacherParticipantMixin:
         if not user_can(self.request.user, self.required_action):
             member = own_member(self.request.user)
             if member is None or not self.involves(obj, member):
-                raise PermissionDenied
+                raise Http404
         return obj
 
 
@@ -85,8 +87,9 @@ class RecordDetailView(RecordPermissionMixin, DetailView):
         return context
 
 
-class RecordCreateView(RecordPermissionMixin, CreateView):
-    """A new record and what comes with it (members, participants…) are saved together or not at all."""
+class RecordCreateView(RecordPermissionMixin, OneTimeSubmissionMixin, CreateView):
+    """A new record and what comes with it (members, participants…) are saved together or not at all;
+    a second submission of the same form opens the record the first one made."""
 
     required_action = Action.EDIT_RECORDS
 

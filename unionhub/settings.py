@@ -86,6 +86,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "unionhub.context_processors.school_and_role",
             ],
+            # Every create form's one-time token, without a {% load %} in each template.
+            "builtins": ["unionhub.templatetags.submission"],
         },
     },
 ]

@@ -1,20 +1,30 @@
-"""The years a record may be dated in: a union enters records back to 2000."""
+"""The years a record may be dated in: a union enters records back to 2000; a date past
+2100 (9999-12-31) is a typing slip."""
+
+import datetime
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
 
 FIRST_YEAR = 2000
 LAST_YEAR = 2100
+EARLIEST_DATE = datetime.date(FIRST_YEAR, 1, 1)
+LATEST_DATE = datetime.date(LAST_YEAR, 12, 31)
 
 
-def validate_year_range(value):
-    """A date from 2000 to 2100; anything else is a typing slip (9999-12-31)."""
-    if value is not None and not FIRST_YEAR <= value.year <= LAST_YEAR:
-        raise ValidationError(
-            _("%(date)s is outside the years %(first)s to %(last)s; check the date.")
-            % {"date": value.isoformat(), "first": FIRST_YEAR, "last": LAST_YEAR},
-            code="year_range",
-        )
+def date_range_error(earliest, latest):
+    return ValidationError(
+        _("Enter a date between %(earliest)s and %(latest)s."),
+        code="date_out_of_range",
+        params={"earliest": formats.date_format(earliest), "latest": formats.date_format(latest)},
+    )
+
+
+def validate_record_date(value):
+    """A record's date lies from 2000-01-01 to 2100-12-31."""
+    if value is not None and not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise date_range_error(EARLIEST_DATE, LATEST_DATE)
 
 
 def parse_year(value):

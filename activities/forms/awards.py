@@ -8,7 +8,8 @@ from members.choices import ProfessionalTitle
 from members.forms import DateInput
 from members.models import Member
 from members.pickers import MemberPickerField, member_choices
-from unionhub.forms import VersionedModelForm, validate_record_date
+from unionhub.forms import BoundedInputMixin, VersionedModelForm
+from unionhub.years import validate_record_date
 
 from ..choices import AwardKind, AwardRecipientKind, AwardStatus
 from ..models import Award, MentorMeeting, MentorPair, Promotion, school_year_label
@@ -212,7 +213,7 @@ class MentorPairForm(VersionedModelForm):
         return cleaned
 
 
-class MentorMeetingForm(forms.ModelForm):
+class MentorMeetingForm(BoundedInputMixin, forms.ModelForm):
     """A dated meeting of a pair, within the pair's school year and not in the future."""
 
     class Meta:

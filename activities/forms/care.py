@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from members.models import Department
 from members.pickers import member_choices
-from unionhub.forms import VersionedModelForm
+from unionhub.forms import BoundedInputMixin, VersionedModelForm
 
 from ..models import CarePair, school_year_label, school_year_months
 from ..models.care import validate_month_begun
@@ -106,7 +106,7 @@ class LogFieldsMixin:
         )
 
 
-class CareLogForm(LogFieldsMixin, forms.Form):
+class CareLogForm(LogFieldsMixin, BoundedInputMixin, forms.Form):
     """One pair's month: the grid's cell and the pair page post it to ``care_log_save``.
 
     Both counts empty means the month is not logged (an existing log is removed).
@@ -133,7 +133,7 @@ class CareLogForm(LogFieldsMixin, forms.Form):
         return month
 
 
-class CareMonthRowForm(LogFieldsMixin, forms.Form):
+class CareMonthRowForm(LogFieldsMixin, BoundedInputMixin, forms.Form):
     """One pair's row on the month page. ``pairs`` maps the pk of each pair the user may log
     this month to the pair; any other pk (another school's, a colleague's) is refused."""
 

@@ -14,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from members.forms import DateInput
 from members.models import Department, Member
 from members.pickers import MemberPickerField
-from unionhub.forms import VersionedModelForm, validate_record_date
+from unionhub.forms import BoundedInputMixin, VersionedModelForm
+from unionhub.years import validate_record_date
 
 from ..choices import AssessmentPeriodKind, EthicsGrade
 from ..models import EthicsPeriod, PledgeDrive
@@ -135,7 +136,7 @@ class PledgeDriveCreateForm(BindingFields, PledgeDriveForm):
         return cleaned_data
 
 
-class PledgeMembersForm(BindingFields, forms.Form):
+class PledgeMembersForm(BindingFields, BoundedInputMixin, forms.Form):
     """Changes whom a drive binds; members who signed stay unless asked otherwise."""
 
     remove_signed = forms.BooleanField(
@@ -157,7 +158,7 @@ class PledgeMembersForm(BindingFields, forms.Form):
         return cleaned_data
 
 
-class SignatureForm(forms.Form):
+class SignatureForm(BoundedInputMixin, forms.Form):
     """Tick many bound members as signed on one date, sign one row, or clear one row.
 
     The buttons of the page post ``row_sign`` or ``unsign`` with a member id; the main
@@ -278,7 +279,7 @@ class GridRow:
         return [error for messages in self.field_errors.values() for error in messages]
 
 
-class EthicsGridForm(forms.Form):
+class EthicsGridForm(BoundedInputMixin, forms.Form):
     """The whole grid of a period: per teacher a score (0–100, one decimal) or a grade, and a
     veto with the violation it is for. Valid only when every row is; rows not posted are left
     as they are (a department's part of the grid can be saved alone)."""

@@ -15,7 +15,7 @@ from django_scopes.forms import SafeModelChoiceField
 from members.forms import DateInput
 from members.models import Member
 from members.pickers import MemberPickerField, member_choices, member_label
-from unionhub.forms import VersionedModelForm
+from unionhub.forms import BoundedInputMixin, VersionedModelForm
 
 from ..choices import Audience, Festival, FundingSource, HardshipStatus, VisitedPerson, VisitReason
 from ..festivals import festival_date
@@ -525,7 +525,7 @@ class HardshipCaseForm(MemberFieldsMixin, VersionedModelForm):
         return cleaned
 
 
-class HardshipAidForm(forms.ModelForm):
+class HardshipAidForm(BoundedInputMixin, forms.ModelForm):
     class Meta:
         model = HardshipAid
         fields = ["given_on", "description", "amount", "funding_source"]

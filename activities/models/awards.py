@@ -10,8 +10,8 @@ from simple_history.models import HistoricalRecords
 
 from members.choices import ProfessionalTitle
 from members.models import Member
-from unionhub.forms import validate_record_date
 from unionhub.models import RecordModel
+from unionhub.years import validate_record_date
 
 from ..choices import (
     PENDING_AWARD_STATUSES,

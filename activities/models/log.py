@@ -8,8 +8,8 @@ from django_scopes import scope
 from simple_history.models import HistoricalRecords
 
 from members.models import Member
-from unionhub.forms import validate_record_date
 from unionhub.models import RecordModel, SchoolOwnedModel
+from unionhub.years import validate_record_date
 
 from ..choices import SummarySection
 from ..validators import check_date_range, chinese_number, validate_not_in_future

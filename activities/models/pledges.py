@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from members.models import Member
-from unionhub.forms import validate_record_date
 from unionhub.models import RecordModel
+from unionhub.years import validate_record_date
 
 from ..choices import AssessmentPeriodKind, EthicsGrade
 from ..validators import check_date_range, validate_not_in_future

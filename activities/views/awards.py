@@ -2,7 +2,7 @@
 
 Chair and staff read and write them; the chair deletes and restores. A teacher may open the
 page of an award they won and of a pair they belong to (linked from their own timeline),
-and gets 403 on the others of the school.
+and gets 404 on the others of the school, as for one that does not exist.
 """
 
 from django.contrib import messages
@@ -26,6 +26,7 @@ from unionhub.record_views import (
     TeacherParticipantMixin,
 )
 from unionhub.roles import Action, user_can
+from unionhub.submissions import OneTimeSubmissionMixin
 
 from ..choices import AwardKind, AwardLevel
 from ..forms.awards import (
@@ -328,7 +329,7 @@ class MentorDetailView(TeacherParticipantMixin, RecordDetailView):
         return context
 
 
-class MentorMeetingCreateView(MentorDetailView):
+class MentorMeetingCreateView(OneTimeSubmissionMixin, MentorDetailView):
     """POST only: records a dated meeting; on an error the pair's page shows the form again."""
 
     required_action = Action.EDIT_RECORDS

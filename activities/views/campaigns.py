@@ -17,6 +17,7 @@ from unionhub.record_views import (
     RecordUpdateView,
 )
 from unionhub.roles import Action
+from unionhub.submissions import OneTimeSubmissionMixin
 from unionhub.views import RoleRequiredMixin, SchoolScopedMixin
 
 from ..forms.campaigns import CampaignForm, CategoryForm, ClubForm
@@ -52,7 +53,7 @@ class CategoryFormMixin(RoleRequiredMixin, SchoolScopedMixin):
         return response
 
 
-class CategoryCreateView(CategoryFormMixin, CreateView):
+class CategoryCreateView(CategoryFormMixin, OneTimeSubmissionMixin, CreateView):
     pass
 
 

@@ -9,8 +9,8 @@ difficulty) is shown to those three only.
 import datetime
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseRedirect
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -191,7 +191,7 @@ class CareGridView(TeachersToo, RoleRequiredMixin, CareGridMixin, TemplateView):
     def render_row(self, pair_id, editing):
         pair = get_object_or_404(selectors.live_pairs(self.request.school), pk=pair_id)
         if not sees_everyone(self.request.user) and (self.teacher is None or pair.teacher_id != self.teacher.pk):
-            raise PermissionDenied
+            raise Http404
         grid = selectors.care_grid(self.request.school, pair.school_year, pair_id=pair.pk)
         context = self.grid_context(grid, edit_pair_id=pair.pk if editing else None)
         context["row"] = row = grid["rows"][0]
@@ -505,7 +505,7 @@ class CarePairRestoreView(RecordRestoreView):
 class CareLogSaveView(CarePairMixin, RecordPermissionMixin, SingleObjectMixin, View):
     """Saves one pair's month (POST): the grid's cell and the pair page's month forms.
 
-    A teacher may save their own pair only (403 for a colleague's, 404 for another
+    A teacher may save their own pair only (404 for a colleague's, as for another
     school's). With htmx the answer is the updated cell (``fragment=cell``, with the row's
     totals swapped out of band) or the pair page's month (``fragment=month``); without,
     a redirect to ``next`` (or the pair page), or the form again with its errors.

@@ -4,7 +4,6 @@ attachments, and the member picker's search."""
 import datetime
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import NoReverseMatch
@@ -243,7 +242,7 @@ class PhotoMixin(RoleRequiredMixin):
         if not user_can(self.request.user, self.required_action):
             member = own_member(self.request.user)
             if member is None or not photo.activity.participants.filter(pk=member.pk).exists():
-                raise PermissionDenied
+                raise Http404
         return photo
 
 

@@ -1,12 +1,13 @@
 """Welfare pages (关爱与维权): visits, holiday greetings, hardship files, mutual-aid grants.
 
 Welfare data is personal. Chair and staff see the school's records; a teacher sees only
-their own visits, greetings and grants (403 on a colleague's, 404 on another school's),
+their own visits, greetings and grants (404 on a colleague's, as on another school's),
 and never a hardship file, not even their own.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
@@ -24,6 +25,7 @@ from unionhub.record_views import (
     own_member,
 )
 from unionhub.roles import Action, user_can
+from unionhub.submissions import OneTimeSubmissionMixin
 
 from ..forms import welfare as forms
 from ..models import GreetingBatch, GreetingRecipient, HardshipCase, MutualAidGrant, Visit
@@ -197,7 +199,7 @@ class GreetingDetailView(WelfareMixin, RecordDetailView):
                 GreetingRecipient.objects.filter(batch=batch, member=member).select_related("member")
             )
             if member is None or not self.recipients:
-                raise PermissionDenied
+                raise Http404
         else:
             self.recipients = list(selectors.recipients_of(batch))
         return batch
@@ -312,7 +314,7 @@ class HardshipRestoreView(RecordRestoreView):
     model = HardshipCase
 
 
-class HardshipAidCreateView(HardshipDetailView):
+class HardshipAidCreateView(OneTimeSubmissionMixin, HardshipDetailView):
     """Records help given to a case (POST); a refused form shows the case page with its errors."""
 
     required_action = Action.EDIT_RECORDS

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from unionhub.roles import Action
+from unionhub.submissions import OneTimeSubmissionMixin
 from unionhub.views import RoleRequiredMixin
 from unionhub.years import parse_year
 
@@ -18,7 +19,7 @@ from ..models import HolidayCalendarDay
 from ..workdays import package_knows
 
 
-class HolidayListView(RoleRequiredMixin, View):
+class HolidayListView(OneTimeSubmissionMixin, RoleRequiredMixin, View):
     """A year's entered days (the district's and the school's) and a form to add one."""
 
     required_action = Action.EDIT_RECORDS

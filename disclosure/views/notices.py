@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
-from unionhub.form_bounds import parse_id
+from unionhub.forms import parse_id
 from unionhub.history import history_entries
 from unionhub.pagination import CappedPaginator
 from unionhub.record_views import (
@@ -21,6 +21,7 @@ from unionhub.record_views import (
     RecordUpdateView,
 )
 from unionhub.roles import Action
+from unionhub.submissions import OneTimeSubmissionMixin
 from unionhub.views import RoleRequiredMixin
 from unionhub.years import parse_year
 
@@ -246,7 +247,7 @@ class NoticeRestoreView(RecordRestoreView):
     model = Notice
 
 
-class ObjectionCreateView(SchoolMemberMixin, View):
+class ObjectionCreateView(SchoolMemberMixin, OneTimeSubmissionMixin, View):
     """During the window any member of the school may object to a notice."""
 
     template_name = "disclosure/objection_form.html"

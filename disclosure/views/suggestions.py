@@ -9,6 +9,7 @@ from django.views.generic import ListView
 
 from unionhub.pagination import CappedPaginator
 from unionhub.roles import Action
+from unionhub.submissions import OneTimeSubmissionMixin, posted_checkbox
 from unionhub.views import RoleRequiredMixin
 
 from .. import services
@@ -35,8 +36,11 @@ class SuggestionListView(SchoolMemberMixin, ListView):
         return context
 
 
-class SuggestionCreateView(SchoolMemberMixin, View):
+class SuggestionCreateView(SchoolMemberMixin, OneTimeSubmissionMixin, View):
     template_name = "disclosure/suggestion_form.html"
+
+    def submission_is_anonymous(self):
+        return posted_checkbox(self.request, "anonymous")
 
     def get(self, request):
         return render(request, self.template_name, {"form": SuggestionForm(school=request.school)})

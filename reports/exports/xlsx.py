@@ -40,8 +40,8 @@ from activities.models import (
     month_start,
     school_year_label,
 )
-from activities.periods import school_year_of
 from activities.models.welfare import occasion_label, visited_a_retiree
+from activities.periods import school_year_of
 from activities.selectors.campaigns import clubs_with_counts, figures_by, weekly_schedule
 from activities.selectors.partnerships import partnerships_between
 from activities.selectors.welfare import greeting_batches, yuan

@@ -358,7 +358,7 @@ def test_a_teacher_opens_an_award_they_won_but_not_a_colleagues(teacher_client, 
     page = response.content.decode()
     assert "我的奖" in page
     assert "修改记录" not in page and reverse("activities:award_update", args=[mine.pk]) not in page
-    assert teacher_client.get(theirs.get_absolute_url()).status_code == 403
+    assert teacher_client.get(theirs.get_absolute_url()).status_code == 404
     assert teacher_client.get(reverse("activities:award_list")).status_code == 403
 
 
@@ -370,7 +370,7 @@ def test_a_teacher_opens_their_own_pair_but_cannot_add_meetings(teacher_client, 
 
     assert response.status_code == 200
     assert "meeting-form" not in response.content.decode()
-    assert teacher_client.get(other.get_absolute_url()).status_code == 403
+    assert teacher_client.get(other.get_absolute_url()).status_code == 404
     response = teacher_client.post(
         reverse("activities:mentor_meeting_create", args=[pair.pk]), {"met_on": "2025-10-01", "topic": "听课"}
     )

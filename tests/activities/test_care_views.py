@@ -166,7 +166,7 @@ def test_without_javascript_the_row_editor_is_the_whole_page(staff_client, own_p
 
 def test_a_teacher_cannot_open_a_colleagues_row_editor(teacher_client, own_pair, colleague_pair, foreign_pair):
     answer = teacher_client.get(GRID, {"year": 2025, "edit": colleague_pair.pk}, HTTP_HX_REQUEST="true")
-    assert answer.status_code == 403
+    assert answer.status_code == 404
     answer = teacher_client.get(GRID, {"year": 2025, "edit": foreign_pair.pk}, HTTP_HX_REQUEST="true")
     assert answer.status_code == 404
     answer = teacher_client.get(GRID, {"year": 2025, "edit": own_pair.pk}, HTTP_HX_REQUEST="true")
@@ -392,7 +392,7 @@ def test_a_teacher_saves_their_own_month_only(teacher_client, own_pair, colleagu
     data = {"month": "2025-11", "talks": "6", "tutoring": "8"}
     assert teacher_client.post(save_url(own_pair), data).status_code == 302
     assert logs_of(own_pair)[D(2025, 11, 1)] == (6, 8, "")
-    assert teacher_client.post(save_url(colleague_pair), data).status_code == 403
+    assert teacher_client.post(save_url(colleague_pair), data).status_code == 404
     assert teacher_client.post(save_url(foreign_pair), data).status_code == 404
     assert D(2025, 11, 1) not in logs_of(colleague_pair)
     assert logs_of(foreign_pair) == {}
@@ -463,7 +463,7 @@ def test_a_teacher_sees_their_pair_but_not_a_colleagues(teacher_client, own_pair
     assert response.status_code == 200
     assert "小强" in response.content.decode()
     assert 'id="care-log-history"' not in response.content.decode()
-    assert teacher_client.get(colleague_pair.get_absolute_url()).status_code == 403
+    assert teacher_client.get(colleague_pair.get_absolute_url()).status_code == 404
     assert teacher_client.get(foreign_pair.get_absolute_url()).status_code == 404
     update = reverse("activities:care_pair_update", args=[own_pair.pk])
     assert teacher_client.get(update).status_code == 403

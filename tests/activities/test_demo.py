@@ -519,11 +519,11 @@ def test_the_teacher_login_sees_its_own_168_row_and_visits_and_no_one_elses(scho
     assert set(re.findall(r'id="care-row-(\d+)"', grid)) == {str(own.pk)}
     assert client.get(own.get_absolute_url()).status_code == 200
     other = CarePair.objects.filter(school=teacher.school, school_year=year).exclude(teacher=member).first()
-    assert client.get(other.get_absolute_url()).status_code == 403
+    assert client.get(other.get_absolute_url()).status_code == 404
 
     page = client.get(reverse("activities:visit_list")).content.decode()
     visits = Visit.objects.filter(school=teacher.school)
     mine = visits.filter(member=member)
     shown = {int(pk) for pk in re.findall(r'data-visit="(\d+)"', page)}
     assert mine.exists() and shown == set(mine.values_list("pk", flat=True))
-    assert client.get(visits.exclude(member=member).first().get_absolute_url()).status_code == 403
+    assert client.get(visits.exclude(member=member).first().get_absolute_url()).status_code == 404

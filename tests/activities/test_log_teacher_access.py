@@ -66,6 +66,6 @@ def test_a_teacher_cannot_open_a_colleagues_activity_or_its_photos(teacher_clien
     with scope(school=[school.pk]):
         activity.participants.clear()
         activity.participants.add(MemberFactory(school=school))
-    assert teacher_client.get(activity.get_absolute_url()).status_code == 403
-    assert teacher_client.get(reverse("activities:activity_photo", args=[photo.pk])).status_code == 403
+    assert teacher_client.get(activity.get_absolute_url()).status_code == 404
+    assert teacher_client.get(reverse("activities:activity_photo", args=[photo.pk])).status_code == 404
     assert teacher_client.get(reverse("activities:activity_update", args=[activity.pk])).status_code == 403

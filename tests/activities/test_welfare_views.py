@@ -184,7 +184,7 @@ def test_a_teacher_sees_only_the_visits_to_themself_without_totals(teacher_clien
     response = teacher_client.get(url("visit_list"), {"member": theirs.member_id})
     assert list(response.context["visits"]) == [mine]
     assert teacher_client.get(url("visit_detail", mine.pk)).status_code == 200
-    assert teacher_client.get(url("visit_detail", theirs.pk)).status_code == 403
+    assert teacher_client.get(url("visit_detail", theirs.pk)).status_code == 404
     assert teacher_client.get(url("visit_update", mine.pk)).status_code == 403
 
 
@@ -427,7 +427,7 @@ def test_a_teacher_sees_only_their_own_greeting_rows(teacher_client, school, own
     assert [row.batch for row in response.context["rows"]] == [batch]
     html = page(teacher_client.get(url("greeting_detail", batch.pk)))
     assert "320.00" in html and "同事甲" not in html and "999.00" not in html
-    assert teacher_client.get(url("greeting_detail", not_mine.pk)).status_code == 403
+    assert teacher_client.get(url("greeting_detail", not_mine.pk)).status_code == 404
     assert teacher_client.get(url("greeting_update", batch.pk)).status_code == 403
 
 

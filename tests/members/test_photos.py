@@ -261,7 +261,7 @@ def test_it_sends_anonymous_visitors_to_log_in(with_photo, path):
 
 def test_it_serves_a_teacher_their_own_photo_only(teacher, school, with_photo):
     client = logged_in(teacher)
-    assert client.get("/members/{}/photo/".format(with_photo.pk)).status_code == 403
+    assert client.get("/members/{}/photo/".format(with_photo.pk)).status_code == 404
     with scopes_disabled():
         with_photo.user = teacher
         with_photo.save()

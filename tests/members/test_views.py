@@ -259,14 +259,15 @@ def test_it_shows_a_teacher_their_own_record_with_the_id_number_masked(teacher_c
 
 
 def test_it_refuses_a_teacher_someone_else_s_record(teacher_client, teacher, school, with_id):
+    """As for a member that does not exist: the answer does not tell that the record exists."""
     MemberFactory(school=school, name="王伟", user=teacher)
     response = teacher_client.get("/members/{}/".format(with_id.pk))
-    assert response.status_code == 403
+    assert response.status_code == 404
     assert ID_NUMBER not in response.content.decode()
 
 
 def test_it_refuses_a_teacher_without_a_record_any_member_page(teacher_client, with_id):
-    assert teacher_client.get("/members/{}/".format(with_id.pk)).status_code == 403
+    assert teacher_client.get("/members/{}/".format(with_id.pk)).status_code == 404
 
 
 def test_it_answers_404_for_a_member_that_does_not_exist(chair_client, db):

@@ -4,7 +4,8 @@ The roles table of the design is the contract:
 
 * chair and staff read and edit the school's records; only the chair deletes, restores
   and manages the school's logins;
-* a teacher sees the home page and their own record, nothing else (another member → 403);
+* a teacher sees the home page and their own record, nothing else; another teacher's
+  record (a member page, a visit, a care pair…) answers 404, as a missing one;
 * a district user gets 403 on a school's records; the home page is theirs too;
 * anonymous visitors are sent to the login page;
 * another school's object answers exactly like a pk that does not exist (404 for every
@@ -93,9 +94,10 @@ MATRIX = {
         },
     },
     "members:member_detail": {
-        # A teacher may open member pages, but only their own (see the test below).
+        # A teacher may open member pages, but only their own (see the test below): a
+        # colleague's is 404, as a missing one.
         "GET": {
-            "own": (LOGIN, 200, 200, 403, 403),
+            "own": (LOGIN, 200, 200, 404, 403),
             "other": (LOGIN, 404, 404, 404, 403),
         },
     },
@@ -121,13 +123,13 @@ MATRIX = {
     },
     "members:member_photo": {
         "GET": {
-            "own": (LOGIN, 200, 200, 403, 403),
+            "own": (LOGIN, 200, 200, 404, 403),
             "other": (LOGIN, 404, 404, 404, 403),
         },
     },
     "members:member_photo_thumbnail": {
         "GET": {
-            "own": (LOGIN, 200, 200, 403, 403),
+            "own": (LOGIN, 200, 200, 404, 403),
             "other": (LOGIN, 404, 404, 404, 403),
         },
     },
@@ -485,9 +487,10 @@ def test_it_does_not_let_a_teacher_edit_or_delete_their_own_record(teacher_clien
         assert response.status_code == 403, name
 
 
-def test_it_forbids_a_teacher_the_page_of_a_colleague(teacher_client, own_member, member):
-    response = teacher_client.get(reverse("members:member_detail", kwargs={"pk": member.pk}))
-    assert response.status_code == 403
+def test_a_colleagues_page_answers_a_teacher_as_a_missing_one(teacher_client, own_member, member):
+    colleague = teacher_client.get(reverse("members:member_detail", kwargs={"pk": member.pk}))
+    missing = teacher_client.get(reverse("members:member_detail", kwargs={"pk": MISSING_PK}))
+    assert colleague.status_code == missing.status_code == 404
 
 
 # ---------------------------------------------------------------------------------------

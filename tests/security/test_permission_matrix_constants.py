@@ -21,10 +21,12 @@ STAFF_CREATE = {
     "GET": {"own": (LOGIN, 200, 200, 403, 403)},
     "POST": {"own": (LOGIN, 302, 302, 403, 403)},
 }
-# A teacher reaches their own records; another school's answers 404 to them too.
+# A teacher reaches their own records; a colleague's answers 404 to them, exactly as
+# another school's or a missing one (the matrix's teacher has no member record, so every
+# record of the school is a colleague's).
 DETAIL_TEACHER_OWN = {
     "GET": {
-        "own": (LOGIN, 200, 200, 403, 403),
+        "own": (LOGIN, 200, 200, 404, 403),
         "other": (LOGIN, 404, 404, 404, 403),
     }
 }

@@ -2,7 +2,7 @@
 
 Teachers reach the grid and the month page (limited there to their own pair) and may save
 their own pair's months; the ``teacher`` fixture has no member record, so every pair of
-the matrix is a colleague's: 403 on the school's pairs, 404 on another school's.
+the matrix is a colleague's: 404, as on another school's pairs.
 """
 
 from ...activity_factories import CareLogFactory, CarePairFactory
@@ -25,7 +25,7 @@ MATRIX["activities:care_pair_create"] = {
 }
 MATRIX["activities:care_pair_detail"] = {
     "GET": {
-        "own": (LOGIN, 200, 200, 403, 403),
+        "own": (LOGIN, 200, 200, 404, 403),
         "other": (LOGIN, 404, 404, 404, 403),
     },
 }
@@ -56,9 +56,9 @@ MATRIX["activities:care_pair_restore"] = {
     },
 }
 MATRIX["activities:care_log_save"] = {
-    # A teacher may save only their own pair: a colleague's is 403, another school's 404.
+    # A teacher may save only their own pair: a colleague's is 404, as another school's.
     "POST": {
-        "own": (LOGIN, 302, 302, 403, 403),
+        "own": (LOGIN, 302, 302, 404, 403),
         "other": (LOGIN, 404, 404, 404, 403),
     },
 }

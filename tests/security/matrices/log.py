@@ -33,7 +33,8 @@ MATRIX["members:member_search"] = {"GET": {"own": (LOGIN, 200, 200, 403, 403)}}
 
 # ---- an activity ------------------------------------------------------------------------
 READ = {"own": (LOGIN, 200, 200, 403, 403), "other": (LOGIN, 404, 404, 403, 403)}
-READ_BY_PARTICIPANTS = {"own": (LOGIN, 200, 200, 403, 403), "other": (LOGIN, 404, 404, 404, 403)}
+# A teacher who did not take part gets 404, as for another school's activity.
+READ_BY_PARTICIPANTS = {"own": (LOGIN, 200, 200, 404, 403), "other": (LOGIN, 404, 404, 404, 403)}
 MATRIX["activities:activity_detail"] = {"GET": READ_BY_PARTICIPANTS}
 MATRIX["activities:activity_update"] = {
     "GET": READ,
