@@ -95,7 +95,7 @@ class DateRangeValidator:
 
     def __call__(self, value):
         if value is not None and not self.earliest <= value <= self.latest:
-            raise date_range_error(self.earliest, self.latest)
+            raise date_range_error(value, self.earliest, self.latest)
 
 
 def _keep_tightest_bounds(field):

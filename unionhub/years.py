@@ -13,18 +13,22 @@ EARLIEST_DATE = datetime.date(FIRST_YEAR, 1, 1)
 LATEST_DATE = datetime.date(LAST_YEAR, 12, 31)
 
 
-def date_range_error(earliest, latest):
+def date_range_error(value, earliest, latest):
     return ValidationError(
-        _("Enter a date between %(earliest)s and %(latest)s."),
+        _("%(date)s is not between %(earliest)s and %(latest)s; check the date."),
         code="date_out_of_range",
-        params={"earliest": formats.date_format(earliest), "latest": formats.date_format(latest)},
+        params={
+            "date": formats.date_format(value),
+            "earliest": formats.date_format(earliest),
+            "latest": formats.date_format(latest),
+        },
     )
 
 
 def validate_record_date(value):
     """A record's date lies from 2000-01-01 to 2100-12-31."""
     if value is not None and not EARLIEST_DATE <= value <= LATEST_DATE:
-        raise date_range_error(EARLIEST_DATE, LATEST_DATE)
+        raise date_range_error(value, EARLIEST_DATE, LATEST_DATE)
 
 
 def parse_year(value):

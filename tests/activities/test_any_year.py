@@ -11,7 +11,7 @@ from django_scopes import scope, scopes_disabled
 
 from activities.models import Activity, Award, CarePair, EthicsPeriod, MentorPair, PledgeDrive, Promotion
 from activities.periods import school_year_of
-from unionhub.forms import validate_record_date
+from unionhub.years import validate_record_date
 
 from ..activity_factories import PledgeDriveFactory, PledgeSignatureFactory, default_category
 from ..factories import MemberFactory
@@ -19,7 +19,7 @@ from .test_awards_outcomes import award_data
 
 pytestmark = pytest.mark.usefixtures("fast_password_hasher")
 
-OUT_OF_RANGE = "不在2000年至2100年之间，请检查日期。"
+OUT_OF_RANGE = "不在2000年1月1日至2100年12月31日之间，请检查日期。"
 
 
 def count(model):
@@ -89,7 +89,7 @@ def test_the_shared_validator_takes_2000_to_2100_and_nothing_else():
     validate_record_date(datetime.date(2100, 12, 31))
     validate_record_date(None)
     for day in (datetime.date(1999, 12, 31), datetime.date(2101, 1, 1)):
-        with pytest.raises(Exception, match="不在2000年至2100年之间"):
+        with pytest.raises(Exception, match="不在2000年1月1日至2100年12月31日之间"):
             validate_record_date(day)
 
 

@@ -128,7 +128,10 @@ def test_sessions_of_any_year_back_to_2000(staff_client, school):
     for day in ("1999-12-31", "9999-12-31"):
         response = staff_client.post(reverse("congress:session_create"), session_post(term, held_on=day))
         assert response.status_code == 200
-        assert response.context["form"].errors["held_on"] == ["{}不在2000年至2100年之间，请检查日期。".format(day)]
+        year, month, date = (int(part) for part in day.split("-"))
+        assert response.context["form"].errors["held_on"] == [
+            "{}年{}月{}日不在2000年1月1日至2100年12月31日之间，请检查日期。".format(year, month, date)
+        ]
     with scopes_disabled():
         assert Session.all_objects.count() == 1
 

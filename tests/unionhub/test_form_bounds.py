@@ -84,7 +84,9 @@ def test_a_model_forms_number_takes_what_its_column_holds(school):
 
 @pytest.mark.parametrize("day", ["1999-12-31", "2101-01-01", "9999-12-31", "0001-01-01"])
 def test_a_record_dated_outside_2000_to_2100_is_a_chinese_form_error(day, school):
-    assert errors_of({"day": day}, school) == {"day": ["请填写2000年1月1日至2100年12月31日之间的日期。"]}
+    year, month, date = day.split("-")
+    message = "{}年{}月{}日不在2000年1月1日至2100年12月31日之间，请检查日期。".format(year, int(month), int(date))
+    assert errors_of({"day": day}, school) == {"day": [message]}
 
 
 @pytest.mark.parametrize("day", ["2000-01-01", "2100-12-31"])
@@ -102,7 +104,7 @@ def test_an_activity_of_1999_is_refused_through_the_page(staff_client, school):
     response = staff_client.post(reverse("activities:activity_create"), data)
 
     assert response.status_code == 200
-    assert "请填写2000年1月1日至2100年12月31日之间的日期。" in response.context["form"].errors["starts_on"]
+    assert "1999年6月1日不在2000年1月1日至2100年12月31日之间，请检查日期。" in response.context["form"].errors["starts_on"]
 
 
 def test_a_members_birth_date_reaches_back_before_2000(school):
