@@ -1,0 +1,88 @@
+"""Replaying a seed year: a fresh school, its records entered through the app's pages, the
+chair's prose for the facts of kind ``prose``, then the summary read back from the preview
+and from the Word document."""
+
+import io
+import time
+
+import docx
+import lxml.html
+
+from . import facts as fact_lists
+from .union import Union, fresh_school
+
+
+def preview_text(client, year):
+    page = client.get("/reports/{}/".format(year))
+    assert page.status_code == 200
+    tree = lxml.html.fromstring(page.content.decode())
+    sheets = tree.xpath("//*[@id='summary-sheet']") or tree.xpath("//main") or [tree]
+    sheet = sheets[0]
+    # What the page prints, not its controls.
+    for control in sheet.xpath(".//textarea|.//select|.//button|.//script|.//style|.//input"):
+        control.drop_tree()
+    return sheet.text_content()
+
+
+def docx_text(union):
+    response = union.browser.submit(
+        "/reports/{}/".format(union.year), {}, action="summary.docx", expect=200
+    )
+    document = docx.Document(io.BytesIO(b"".join(response.streaming_content if response.streaming else [response.content])))
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            lines.extend(cell.text for cell in row.cells)
+    for section in document.sections:
+        for part in (section.header, section.footer):
+            lines.extend(p.text for p in part.paragraphs)
+    return "\n".join(lines)
+
+
+def chair_prose(seed_module, facts):
+    """The facts of kind ``prose``, in the chair's words, grouped by where she writes them."""
+    places = {}
+    for fact in facts:
+        if fact["kind"] == "prose":
+            place = seed_module.PROSE_PLACES.get(fact["section"], "experience")
+            places.setdefault(place, []).append(fact["fact"])
+    parts = {name: "".join(places.pop(name, [])) for name in ("opening", "experience", "shortcomings", "plans")}
+    leads = {place.split(":", 1)[1]: "".join(texts) for place, texts in places.items()}
+    return parts, leads
+
+
+def replay(client, seed, seed_module):
+    started = time.perf_counter()
+    facts = fact_lists.load(seed)
+    fresh_school(client, seed_module.SCHOOL, seed_module.DISTRICT)
+    union = Union(client, seed_module.YEAR)
+    seed_module.replay(union)
+    parts, leads = chair_prose(seed_module, facts)
+    union.write_prose(parts, leads)
+    texts = {"preview": preview_text(client, union.year), "docx": docx_text(union)}
+    report = fact_lists.score(facts, texts)
+    not_entered = {fact_id: why for ids, why in union.not_entered for fact_id in ids}
+    for fact in report["missing"]:
+        if fact["id"] in not_entered:
+            fact["why"] = "no record kind: " + not_entered[fact["id"]]
+        elif fact["kind"] == "prose":
+            fact["why"] = "prose not printed"
+        else:
+            fact["why"] = "writer does not print it"
+    report["seed"] = seed
+    report["seconds"] = round(time.perf_counter() - started, 1)
+    report["texts"] = texts
+    return report
+
+
+def readable(report):
+    lines = [
+        "seed {seed}: {found}/{facts} facts found, share {share:.2%} ({seconds}s; preview {p}, docx {d})".format(
+            p=report["found_in"].get("preview"), d=report["found_in"].get("docx"), **report
+        )
+    ]
+    for fact in report["missing"]:
+        lines.append(
+            "  missing {id} [{kind}] must: {must} | record: {record} | {why}".format(**fact)
+        )
+    return "\n".join(lines)

@@ -1,0 +1,34 @@
+"""A fidelity check the project runs: each seed year replayed through the app's pages, its
+summary scored against the seed's fact list, and the share held to the ratchet.
+
+``make fidelity`` runs these with FIDELITY_REPORT=1 (and -s) to print each seed's share and
+every missing fact; ``make test`` runs them too, so no seed's share can fall below the best
+reached so far (tests/fidelity/ratchet.json, floored to two decimals; raise it as the
+writer improves)."""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from . import seed_000, seed_003
+from .replay import readable, replay
+
+RATCHET = json.loads((Path(__file__).parent / "ratchet.json").read_text())
+SEEDS = {"000": seed_000, "003": seed_003}
+
+
+@pytest.mark.fidelity
+@pytest.mark.django_db
+@pytest.mark.parametrize("seed", sorted(SEEDS))
+def test_replayed_year_keeps_its_share_of_the_seeds_facts(client, seed):
+    report = replay(client, seed, SEEDS[seed])
+    if os.environ.get("FIDELITY_REPORT"):
+        print()
+        print(readable(report))
+        if os.environ.get("FIDELITY_REPORT") == "json":
+            print(json.dumps({k: v for k, v in report.items() if k != "texts"}, ensure_ascii=False, indent=1))
+        if os.environ.get("FIDELITY_TEXT"):
+            print(report["texts"]["docx"])
+    assert report["share"] >= RATCHET[seed], readable(report)

@@ -1,0 +1,233 @@
+"""A union's chair at work: each method is one page of the app filled in and posted, the
+way the chair would enter a record. Members are remembered by name so that later forms can
+pick them, as the page's member picker does."""
+
+import datetime
+
+from unionhub.models import District, School, User
+from unionhub.roles import Role
+
+from .browser import Browser, Picked
+
+PASSWORD = "fidelity-pass-123"
+
+
+def fresh_school(client, name, district_name):
+    """A new school with its chair logged in: ``createschool`` where main has it, else the
+    models, as the school's own post_save hooks expect."""
+    district = District.objects.create(name=district_name)
+    school = School.objects.create(district=district, name=name)
+    chair = User(username="chair-{}".format(school.pk), school=school, role=Role.CHAIR, last_name="主席")
+    chair.set_password(PASSWORD)
+    chair.save()
+    # Signed in through the login page, as the chair would.
+    Browser(client).submit("/accounts/login/", {"username": chair.username, "password": PASSWORD})
+    return school
+
+
+class Union:
+    def __init__(self, client, year):
+        self.browser = Browser(client)
+        self.year = year
+        self.members = {}
+        self.pks = {}
+        self.not_entered = []  # (fact ids, why): facts with no place in the app
+
+    def day(self, month, day, year=None):
+        return datetime.date(year or self.year, month, day).isoformat()
+
+    def picked(self, names):
+        return [Picked(self.members[name]) for name in names]
+
+    def skip(self, ids, why):
+        self.not_entered.append((ids, why))
+
+    def _create(self, url, values, kind, key, **kwargs):
+        response = self.browser.submit(url, values, **kwargs)
+        self.pks[(kind, key)] = self.browser.created_pk(response)
+        return self.pks[(kind, key)]
+
+    # -- roster --------------------------------------------------------------------------
+
+    def department(self, name, kind="教研组"):
+        self.browser.submit("/members/departments/new/", {"name": name, "kind": kind})
+
+    def member(self, name, gender, post="", title=None, status=None, status_changed_on=None, department=None):
+        values = {"name": name, "gender": gender, "post": post}
+        if title:
+            values["title"] = title
+        if status:
+            values["status"] = status
+            values["status_changed_on"] = status_changed_on or ""
+        if department:
+            values["department"] = department
+        self.members[name] = str(self._create("/members/new/", values, "member", name))
+
+    # -- the year's work -----------------------------------------------------------------
+
+    def category(self, name, section):
+        self.browser.submit("/activities/categories/new/", {"name": name, "section": section, "is_active": True})
+
+    def campaign(self, title, category, launched_on, number="", theme="", description="", ends_on=""):
+        values = {
+            "title": title,
+            "category": category,
+            "launched_on": launched_on,
+            "number": number,
+            "theme": theme,
+            "description": description,
+            "ends_on": ends_on,
+        }
+        return self._create("/activities/campaigns/new/", values, "campaign", title)
+
+    def activity(self, title, category, on, description="", campaign=None, club=None, people=(), outside=0, **extra):
+        values = {"title": title, "category": category, "starts_on": on, "description": description, **extra}
+        if campaign:
+            values["campaign"] = campaign
+        if club:
+            values["club"] = club
+        if people:
+            values["participants"] = self.picked(people)
+        if outside:
+            values["outside_participants"] = outside
+        return self._create("/activities/new/", values, "activity", title)
+
+    def club(self, name, leader=None, members=(), schedule="", description=""):
+        values = {"name": name, "schedule": schedule, "description": description}
+        if leader:
+            values["leader"] = Picked(self.members[leader])
+        if members:
+            values["members"] = self.picked(members)
+        return self._create("/activities/clubs/new/", values, "club", name)
+
+    def pledge(self, title, opened_on, text, audience="active"):
+        values = {"title": title, "year": self.year, "opened_on": opened_on, "text": text, "audience": audience}
+        return self._create("/activities/pledges/new/", values, "pledge", title, marker="audience")
+
+    def award(self, title, kind, level, on, members=(), group="", school=False, rank="", status=None, **extra):
+        values = {"title": title, "kind": kind, "level": level, "awarded_on": on, "rank": rank, **extra}
+        if status:
+            values["status"] = status
+        if school:
+            values["recipient_kind"] = "school"
+        elif group:
+            values["recipient_kind"] = "group"
+            values["group_name"] = group
+        else:
+            values["recipient_kind"] = "members"
+        if members:
+            values["members"] = self.picked(members)
+        return self._create("/activities/awards/new/", values, "award", title + group + ",".join(members))
+
+    def promotion(self, name, title, on):
+        values = {"member": Picked(self.members[name]), "title": title, "promoted_on": on}
+        self.browser.submit("/activities/promotions/new/", values)
+
+    def mentor_pair(self, mentor, mentee, subject, school_year):
+        values = {
+            "mentor": Picked(self.members[mentor]),
+            "mentee": Picked(self.members[mentee]),
+            "subject": subject,
+            "school_year": school_year,
+        }
+        self.browser.submit("/activities/mentoring/new/", values)
+
+    def care_pair(self, teacher, student, student_class, school_year, reason=""):
+        values = {
+            "teacher": Picked(self.members[teacher]),
+            "student_name": student,
+            "student_class": student_class,
+            "school_year": school_year,
+            "reason": reason,
+        }
+        self.browser.submit("/activities/care/pairs/new/", values)
+
+    def visit(self, name, reason, on, detail="", amount=0, gifts="", relative=""):
+        values = {
+            "member": Picked(self.members[name]),
+            "reason": reason,
+            "reason_detail": detail,
+            "visited_on": on,
+            "amount": amount,
+            "gifts": gifts,
+        }
+        if relative:
+            values["visited_person"] = "relative"
+            values["relative"] = relative
+        self.browser.submit("/activities/welfare/visits/new/", values, marker="reason")
+
+    def greeting(self, festival, on, audience="everyone", amount_each=0, gifts=""):
+        values = {
+            "festival": festival,
+            "year": self.year,
+            "given_on": on,
+            "audience": audience,
+            "amount_each": amount_each,
+            "gifts": gifts,
+        }
+        self.browser.submit("/activities/welfare/greetings/new/", values, marker="festival")
+
+    def mutual_aid(self, name, amount, on, reason):
+        values = {"member": Picked(self.members[name]), "amount": amount, "granted_on": on, "reason": reason}
+        self.browser.submit("/activities/welfare/mutual-aid/new/", values)
+
+    # -- democracy -----------------------------------------------------------------------
+
+    def term(self, number, start_year, kind):
+        return self._create(
+            "/congress/terms/new/", {"number": number, "start_year": start_year, "kind": kind}, "term", number
+        )
+
+    def session(self, term_label, number, held_on, body="与届别相同", theme="", report_topics=""):
+        values = {
+            "term": term_label,
+            "number": number,
+            "held_on": held_on,
+            "body": body,
+            "theme": theme,
+            "report_topics": report_topics,
+        }
+        return self._create("/congress/sessions/new/", values, "session", number)
+
+    def agenda_item(self, session_pk, title, motion, clauses=()):
+        url = "/congress/sessions/{}/".format(session_pk)
+        values = {"title": title, "motion": motion, "clauses": "\n".join(clauses)}
+        self.browser.submit(url, values, action="/agenda/")
+
+    def evaluation(self, subject, on, excellent, competent, basically=0, incompetent=0, result=""):
+        values = {
+            "subject": subject,
+            "evaluated_on": on,
+            "excellent": excellent,
+            "competent": competent,
+            "basically_competent": basically,
+            "incompetent": incompetent,
+            "result": result,
+        }
+        self.browser.submit("/congress/evaluations/new/", values)
+
+    def notice(self, title, category, starts_on, body=""):
+        values = {"title": title, "category": category, "body": body or title, "starts_on": starts_on}
+        pk = self._create("/disclosure/manage/new/", values, "notice", title)
+        # Published from the notice's own page, as the chair does once the draft reads right.
+        self.browser.submit("/disclosure/{}/".format(pk), {}, action="/manage/{}/publish/".format(pk))
+
+    # -- the summary ---------------------------------------------------------------------
+
+    def write_prose(self, parts, leads):
+        """The chair's own words: the opening and closing parts, and each section's lead
+        (``leads`` by the section's key: its lead field is ``lead:<key>``)."""
+        url = "/reports/{}/".format(self.year)
+        form_fields = set(self.browser.fields(url, marker="opening"))
+        values = {name: text for name, text in parts.items() if text}
+        unplaced = []
+        for key, text in leads.items():
+            name = "lead:{}".format(key)
+            if name in form_fields:
+                values[name] = text
+            else:
+                unplaced.append(text)
+        if unplaced:
+            # A section the records did not fill has no lead: the chair says it where she can.
+            values["experience"] = "\n".join(filter(None, [values.get("experience", "")] + unplaced))
+        self.browser.submit(url, values, marker="opening")
