@@ -1,17 +1,16 @@
 """Writes about members that span several rows or models, each in one transaction."""
 
-import secrets
-
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext as _
 from pypinyin import lazy_pinyin
 
 from unionhub.roles import Role
+from unionhub.services import reset_password, temporary_password
 
 from .models import Department, Member
 
-PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+__all__ = ["create_login", "import_roster", "reset_password", "set_active"]
 
 
 @transaction.atomic
@@ -37,11 +36,6 @@ def import_roster(school, result):
             updated += 1
         member.save()
     return created, updated
-
-
-def temporary_password():
-    """A readable one-time password; the account must replace it at first login."""
-    return "".join(secrets.choice(PASSWORD_ALPHABET) for _ in range(10))
 
 
 def _free_username(member):
@@ -73,15 +67,6 @@ def create_login(member, role, username=""):
     member.user = user
     member.save(update_fields=["user"])
     return user, password
-
-
-def reset_password(user):
-    """Set a new temporary password that must be changed at the next login."""
-    password = temporary_password()
-    user.set_password(password)
-    user.must_change_password = True
-    user.save(update_fields=["password", "must_change_password"])
-    return password
 
 
 def set_active(user, active):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_scopes import ScopedManager
 from django_scopes.manager import DisabledQuerySet
+from simple_history.models import HistoricalRecords
 
 from .roles import Role
 
@@ -32,6 +33,18 @@ class School(models.Model):
     district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="schools", verbose_name=_("district"))
     name = models.CharField(pgettext_lazy("school", "name"), max_length=100)
     short_name = models.CharField(_("short name"), max_length=30, blank=True)
+    union_name = models.CharField(
+        _("union's name"),
+        max_length=120,
+        blank=True,
+        help_text=_("Signs the annual summary; when left blank, the school's name followed by 工会."),
+    )
+    motto = models.CharField(_("motto"), max_length=100, blank=True)
+    motto_meaning = models.TextField(_("meaning of the motto"), blank=True)
+    introduction = models.TextField(_("introduction"), blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["district", "name"]
@@ -47,6 +60,11 @@ class School(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def signing_union_name(self):
+        """The union's name as it signs the summary: the one entered, or the school's name + 工会."""
+        return self.union_name or "{}工会".format(self.name)
 
 
 class User(AbstractUser):
@@ -70,6 +88,11 @@ class User(AbstractUser):
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, blank=True)
     must_change_password = models.BooleanField(_("must change password"), default=False)
+    manages_schools = models.BooleanField(
+        _("manages the district's schools"),
+        default=False,
+        help_text=_("A district user who adds the district's schools and their chairs and resets a chair's password."),
+    )
 
     class Meta:
         verbose_name = _("user")
@@ -84,7 +107,8 @@ class User(AbstractUser):
                         district__isnull=True,
                     )
                     | Q(role="", is_superuser=True)
-                ),
+                )
+                & (Q(manages_schools=False) | Q(role=Role.DISTRICT)),
                 name="user_role_matches_school_or_district",
                 violation_error_message=_("A school role needs a school; a district user needs a district."),
             )

@@ -1,8 +1,10 @@
 """Roles and the one permission check every view goes through.
 
 The matrix mirrors the roles table of the design: who may read, create, delete, edit the
-summary and manage accounts. Object ownership (own school or not) is not decided here:
-that is the scoped queryset's job, and another school's object answers 404.
+summary and manage accounts. A district administrator is a district user with the
+``manages_schools`` flag: the one action it adds is managing the district's schools.
+Object ownership (own school or not) is not decided here: that is the scoped queryset's
+job, and another school's object answers 404.
 """
 
 from django.db import models
@@ -24,6 +26,8 @@ class Action(models.TextChoices):
     EDIT_SUMMARY = "edit_summary", _("Edit and export the annual summary")
     MANAGE_ACCOUNTS = "manage_accounts", _("Manage the school's accounts")
     VIEW_DISTRICT = "view_district", _("Read the district overview")
+    MANAGE_SCHOOLS = "manage_schools", _("Add the district's schools and their chairs")
+    EDIT_PROFILE = "edit_profile", _("Edit the school's profile")
 
 
 PERMISSIONS = {
@@ -34,6 +38,13 @@ PERMISSIONS = {
     Action.EDIT_SUMMARY: {Role.CHAIR},
     Action.MANAGE_ACCOUNTS: {Role.CHAIR},
     Action.VIEW_DISTRICT: {Role.DISTRICT},
+    Action.MANAGE_SCHOOLS: {Role.DISTRICT},
+    Action.EDIT_PROFILE: {Role.CHAIR},
+}
+
+# Actions that the role alone does not grant: the user also needs this flag set.
+REQUIRED_FLAGS = {
+    Action.MANAGE_SCHOOLS: "manages_schools",
 }
 
 
@@ -41,4 +52,7 @@ def user_can(user, action):
     """True when ``user``'s role allows ``action``; anonymous and inactive users never can."""
     if not user.is_authenticated or not user.is_active:
         return False
-    return user.role in PERMISSIONS[action]
+    if user.role not in PERMISSIONS[action]:
+        return False
+    flag = REQUIRED_FLAGS.get(action)
+    return flag is None or bool(getattr(user, flag, False))

@@ -21,5 +21,6 @@ urlpatterns = [
     path("activities/", include("activities.urls")),
     path("congress/", include("congress.urls")),
     path("disclosure/", include("disclosure.urls")),
+    path("", include("unionhub.school_urls")),
     path("admin/", admin.site.urls),
 ]

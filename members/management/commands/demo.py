@@ -46,6 +46,19 @@ SCHOOLS = [
     ("清溪区实验初级中学", "实验初中", "QX"),
     ("清溪区阳光小学", "阳光小学", "YG"),
 ]
+# The school profile of each demo school: motto (校训), its meaning, a short introduction.
+PROFILES = {
+    "QX": {
+        "motto": "明德 笃学 求实 创新",
+        "motto_meaning": "明德，修身立德；笃学，潜心治学；求实，实事求是；创新，与时俱进。",
+        "introduction": "清溪区实验初级中学是一所区属公办初级中学，现有教学班24个，教职工80余人。",
+    },
+    "YG": {
+        "motto": "阳光 快乐 健康 向上",
+        "motto_meaning": "让每一个孩子在阳光下快乐、健康地成长。",
+        "introduction": "清溪区阳光小学是一所区属公办小学，现有教学班20个，教职工80余人。",
+    },
+}
 ETHNIC_GROUPS = ["汉族"] * 18 + ["回族", "满族"]
 
 
@@ -90,8 +103,15 @@ class Command(BaseCommand):
     def load(self, rng):
         district = District.objects.create(name="清溪区教育工会")
         User = get_user_model()
+        # The district's login is also its administrator: it adds schools and their chairs.
         User.objects.create_user(
-            "district", password=PASSWORD, last_name="区工会", first_name="干事", role=Role.DISTRICT, district=district
+            "district",
+            password=PASSWORD,
+            last_name="区工会",
+            first_name="干事",
+            role=Role.DISTRICT,
+            district=district,
+            manages_schools=True,
         )
         logins = [
             [("chair", Role.CHAIR), ("staff", Role.STAFF), ("teacher", Role.TEACHER)],
@@ -99,7 +119,7 @@ class Command(BaseCommand):
         ]
         schools = []
         for (name, short, prefix), school_logins in zip(SCHOOLS, logins, strict=True):
-            school = School.objects.create(district=district, name=name, short_name=short)
+            school = School.objects.create(district=district, name=name, short_name=short, **PROFILES[prefix])
             members = self.load_school(rng, school, prefix)
             for (username, role), member in zip(school_logins, members, strict=False):
                 member.user = User.objects.create_user(

@@ -8,7 +8,19 @@ Each module holds:
   (``obj`` is None when the pk does not exist).
 """
 
-from . import awards, campaigns, care, congress, disclosure, log, pledges, reports_dashboard, reports_summary, welfare
+from . import (
+    awards,
+    campaigns,
+    care,
+    congress,
+    disclosure,
+    log,
+    pledges,
+    reports_dashboard,
+    reports_summary,
+    schools,
+    welfare,
+)
 
 MODULES = [
     log,
@@ -21,6 +33,7 @@ MODULES = [
     disclosure,
     reports_summary,
     reports_dashboard,
+    schools,
 ]
 
 MATRIX = {}

@@ -1,0 +1,3 @@
+from unionhub.admin import register_school_owned
+
+register_school_owned("congress")
