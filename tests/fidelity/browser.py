@@ -14,6 +14,9 @@ class FormError(AssertionError):
     pass
 
 
+ALL = "every box of the group"
+
+
 class Picked(str):
     """A value the page's search picker adds to a select (a member's pk), posted as is."""
 
@@ -53,29 +56,37 @@ class Browser:
         form, _tree = self._form(self.page(url), url, marker)
         return sorted({el.get("name") for el in form.iter("input", "select", "textarea") if el.get("name")})
 
-    def _form(self, response, url, marker, action=None):
+    def _form(self, response, url, marker, action=None, where=None):
         tree = lxml.html.fromstring(response.content.decode())
         forms = [f for f in tree.iter("form") if (f.get("method") or "").lower() == "post"]
         if marker:
             forms = [f for f in forms if f.xpath(".//*[@name=$n]", n=marker)]
         if action:
             forms = [f for f in forms if (f.get("action") or "").split("?")[0].endswith(action)]
+        for name, value in (where or {}).items():
+            forms = [f for f in forms if f.xpath(".//input[@name=$n and @value=$v]", n=name, v=str(value))]
         # The page's main form: the one with the most fields.
         forms.sort(key=lambda f: -len(f.xpath(".//input|.//select|.//textarea")))
         if not forms:
             raise FormError("{}: no post form".format(url))
         return forms[0], tree
 
-    def submit(self, url, values, marker=None, expect=302, action=None):
+    def values(self, url, name):
+        """The values of the inputs named ``name`` on ``url`` (hidden keys of repeated forms)."""
+        tree = lxml.html.fromstring(self.page(url).content.decode())
+        return [el.get("value") for el in tree.xpath("//input[@name=$n]", n=name)]
+
+    def submit(self, url, values, marker=None, expect=302, action=None, where=None):
         """GET ``url``, fill its main post form with ``values`` and post it.
 
         ``values`` maps a field name to what the user types; for a select, a checkbox group
         or a radio group, the visible label of the choice (a list for several choices);
-        ``True``/``False`` ticks a lone checkbox. Unknown names are an error: the replay
+        ``True``/``False`` ticks a lone checkbox, ``ALL`` every box of a group; ``where``
+        picks, among repeated forms, the one with an input of that name and value. Unknown names are an error: the replay
         must say what the page really has.
         """
         response = self.page(url)
-        form, tree = self._form(response, url, marker, action)
+        form, tree = self._form(response, url, marker, action, where)
         labels = _labels(tree)
         data = {}
         groups = {}
@@ -114,6 +125,8 @@ class Browser:
                 kind, options = groups[name]
                 if isinstance(wanted, Picked) or (isinstance(wanted, list) and all(isinstance(w, Picked) for w in wanted)):
                     data[name] = list(wanted) if isinstance(wanted, list) else wanted
+                elif wanted is ALL:
+                    data[name] = [value for value, _label in options]
                 elif isinstance(wanted, bool):
                     data[name] = [options[0][0]] if wanted else []
                 elif isinstance(wanted, (list, tuple)):
@@ -131,7 +144,20 @@ class Browser:
         posted = self.client.post(action, data)
         if posted.status_code != expect:
             raise FormError("POST {} → {}: {}".format(action, posted.status_code, self._errors(posted)))
+        if posted.status_code == 302 and action:
+            # Buttons posting to another address refuse with a message on the page they send
+            # the browser back to (a form page re-renders with its errors instead).
+            landed = self.client.get(posted["Location"])
+            refused = self._refusals(landed)
+            if refused:
+                raise FormError("POST {} refused: {}".format(action, refused))
         return posted
+
+    def _refusals(self, response):
+        if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+            return ""
+        tree = lxml.html.fromstring(response.content.decode())
+        return " | ".join(_text(e) for e in tree.xpath("//*[@role='alert' and contains(@class,'alert-error') or @role='alert' and contains(@class,'alert-danger')]"))
 
     def _errors(self, response):
         if not response.content:

@@ -3,6 +3,7 @@ chair's prose for the facts of kind ``prose``, then the summary read back from t
 and from the Word document."""
 
 import io
+import re
 import time
 
 import docx
@@ -44,8 +45,10 @@ def chair_prose(seed_module, facts):
     places = {}
     for fact in facts:
         if fact["kind"] == "prose":
-            place = seed_module.PROSE_PLACES.get(fact["section"], "experience")
-            places.setdefault(place, []).append(fact["fact"])
+            place = seed_module.PROSE_PLACES.get(fact["id"]) or seed_module.PROSE_PLACES.get(fact["section"], "experience")
+            # The list labels some facts ("不足：…"); the chair writes the sentence alone.
+            text = re.sub(r"^[^，。：]{1,4}：", "", fact["fact"])
+            places.setdefault(place, []).append(text)
     parts = {name: "".join(places.pop(name, [])) for name in ("opening", "experience", "shortcomings", "plans")}
     leads = {place.split(":", 1)[1]: "".join(texts) for place, texts in places.items()}
     return parts, leads
@@ -54,8 +57,9 @@ def chair_prose(seed_module, facts):
 def replay(client, seed, seed_module):
     started = time.perf_counter()
     facts = fact_lists.load(seed)
-    fresh_school(client, seed_module.SCHOOL, seed_module.DISTRICT)
+    fresh_school(client, seed_module.DISTRICT, seed_module.SCHOOL, seed_module.SHORT_NAME)
     union = Union(client, seed_module.YEAR)
+    union.profile(**seed_module.PROFILE)
     seed_module.replay(union)
     parts, leads = chair_prose(seed_module, facts)
     union.write_prose(parts, leads)

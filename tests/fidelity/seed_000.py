@@ -5,6 +5,8 @@ The names of teachers other than the principal are the replay's own (the seed na
 promotions)."""
 
 SCHOOL = "坂上初中"
+SHORT_NAME = "坂上初中"
+PROFILE = {"union_name": "坂上初中工会"}
 DISTRICT = "武进区教育工会"
 YEAR = 2018
 
@@ -72,6 +74,7 @@ def replay(union):
         d(6, 8),
         "本人承诺：不组织、不参与有偿补课。承诺书在校园内公示，并通过告家长书告知家长。",
     )
+    union.sign_pledge("拒绝有偿补课公开承诺书", d(6, 8))
     union.activity("拒绝有偿补课承诺书签署仪式", "师德师风建设", d(6, 8), people=everyone)
     union.activity(
         "学习新时代教师职业行为十项准则",

@@ -6,6 +6,8 @@ players, 108 cards, 20 clauses). The seed also tells of earlier years (the 2018 
 drive, three years of mutual aid): those records are entered in their own years."""
 
 SCHOOL = "金坛区西城实验小学常胜分校"
+SHORT_NAME = "常胜小学"
+PROFILE = {"union_name": "金坛区西城实验小学常胜分校工会"}
 DISTRICT = "金坛区教育工会"
 YEAR = 2020
 
@@ -16,6 +18,8 @@ PROSE_PLACES = {
     "三、维护教工合法权益": "lead:care",
     "四、加强工会组织自身建设": "lead:union",
     "不足与今后": "shortcomings",
+    "003-117": "plans",
+    "003-118": "plans",
 }
 
 TEACHERS = [
@@ -66,6 +70,7 @@ def replay(union):
     union.award("学习型组织", "荣誉称号", "校级", d(12, 20), group="美术组")
     union.activity("教师节庆祝表彰大会", "师德师风建设", d(9, 10), campaign="师德建设月", people=everyone)
     union.pledge("教师文明公约", d(9, 10), "爱岗敬业，关爱学生，为人师表。")
+    union.sign_pledge("教师文明公约", d(9, 10))
     union.activity("师徒结对签订仪式", "师能建设/专业成长", d(9, 10), people=everyone[:8])
     union.mentor_pair("张丽", "黄婷", "语文", "2020—2021学年")
     union.mentor_pair("李娜", "朱琳", "数学", "2020—2021学年")
@@ -114,6 +119,7 @@ def replay(union):
         "《常胜小学奖励性绩效工资发放办法》（修改稿）",
         ["第{}条".format(n) for n in range(1, 21)],
     )
+    union.hold_vote(session, votes_for=15, against=1)
     union.activity("集团校奖励性绩效方案征求意见", "民主管理", d(12, 15), people=everyone)
     notices = [
         ("学校校务公开实施细则", "其他"),

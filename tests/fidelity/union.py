@@ -3,26 +3,44 @@ way the chair would enter a record. Members are remembered by name so that later
 pick them, as the page's member picker does."""
 
 import datetime
+import io
+import re
+
+from django.core.management import call_command, get_commands
+from django.utils import translation
 
 from unionhub.models import District, School, User
 from unionhub.roles import Role
 
-from .browser import Browser, Picked
+from .browser import ALL, Browser, Picked
 
 PASSWORD = "fidelity-pass-123"
 
 
-def fresh_school(client, name, district_name):
-    """A new school with its chair logged in: ``createschool`` where main has it, else the
-    models, as the school's own post_save hooks expect."""
-    district = District.objects.create(name=district_name)
-    school = School.objects.create(district=district, name=name)
-    chair = User(username="chair-{}".format(school.pk), school=school, role=Role.CHAIR, last_name="主席")
-    chair.set_password(PASSWORD)
-    chair.save()
-    # Signed in through the login page, as the chair would.
-    Browser(client).submit("/accounts/login/", {"username": chair.username, "password": PASSWORD})
-    return school
+def fresh_school(client, district, name, short_name):
+    """A new school with its chair signed in. ``manage.py createschool`` makes it as an
+    administrator would (its one-time password is changed at the first login, as the app
+    demands); without that command, the models, as their own post_save hooks expect."""
+    username = "chair{}".format(School.objects.count() + 1)
+    if "createschool" in get_commands():
+        out = io.StringIO()
+        with translation.override("en"):
+            call_command("createschool", district, name, short_name, username, stdout=out)
+        password = re.search(r"password: (\S+)", out.getvalue()).group(1)
+    else:
+        school = School.objects.create(district=District.objects.get_or_create(name=district)[0], name=name)
+        password = PASSWORD
+        chair = User(username=username, school=school, role=Role.CHAIR, last_name="主席")
+        chair.set_password(password)
+        chair.save()
+    browser = Browser(client)
+    browser.submit("/accounts/login/", {"username": username, "password": password})
+    if User.objects.get(username=username).must_change_password:
+        browser.submit(
+            "/accounts/password_change/",
+            {"old_password": password, "new_password1": PASSWORD, "new_password2": PASSWORD},
+        )
+    return User.objects.get(username=username).school
 
 
 class Union:
@@ -46,6 +64,14 @@ class Union:
         response = self.browser.submit(url, values, **kwargs)
         self.pks[(kind, key)] = self.browser.created_pk(response)
         return self.pks[(kind, key)]
+
+    def profile(self, **values):
+        """The school's profile page, where there is one: only the fields it has."""
+        try:
+            fields = set(self.browser.fields("/school/profile/"))
+        except AssertionError:
+            return
+        self.browser.submit("/school/profile/", {k: v for k, v in values.items() if k in fields})
 
     # -- roster --------------------------------------------------------------------------
 
@@ -103,6 +129,11 @@ class Union:
     def pledge(self, title, opened_on, text, audience="active"):
         values = {"title": title, "year": self.year, "opened_on": opened_on, "text": text, "audience": audience}
         return self._create("/activities/pledges/new/", values, "pledge", title, marker="audience")
+
+    def sign_pledge(self, title, signed_on):
+        """Everyone bound signed on one day: every box ticked on the drive's page."""
+        url = "/activities/pledges/{}/".format(self.pks[("pledge", title)])
+        self.browser.submit(url, {"member": ALL, "signed_on": signed_on}, action="/signatures/")
 
     def award(self, title, kind, level, on, members=(), group="", school=False, rank="", status=None, **extra):
         values = {"title": title, "kind": kind, "level": level, "awarded_on": on, "rank": rank, **extra}
@@ -193,6 +224,17 @@ class Union:
         url = "/congress/sessions/{}/".format(session_pk)
         values = {"title": title, "motion": motion, "clauses": "\n".join(clauses)}
         self.browser.submit(url, values, action="/agenda/")
+
+    def hold_vote(self, session_pk, votes_for, against, abstaining=0):
+        """Everyone present; each clause (or the whole motion) voted as counted in the hall."""
+        url = "/congress/sessions/{}/".format(session_pk)
+        self.browser.submit(url, {"present": ALL}, action="/attendance/")
+        ballots = {"votes_for": votes_for, "votes_against": against, "abstentions": abstaining}
+        clauses = self.browser.values(url, "clause")
+        for clause in clauses:
+            self.browser.submit(url, ballots, action="/vote/", where={"clause": clause})
+        if not clauses:
+            self.browser.submit(url, ballots, action="/vote/")
 
     def evaluation(self, subject, on, excellent, competent, basically=0, incompetent=0, result=""):
         values = {
