@@ -82,8 +82,8 @@ class Browser:
         ``values`` maps a field name to what the user types; for a select, a checkbox group
         or a radio group, the visible label of the choice (a list for several choices);
         ``True``/``False`` ticks a lone checkbox, ``ALL`` every box of a group; ``where``
-        picks, among repeated forms, the one with an input of that name and value. Unknown names are an error: the replay
-        must say what the page really has.
+        picks, among repeated forms, the one with an input of that name and value. Unknown
+        names are an error: the replay must say what the page really has.
         """
         response = self.page(url)
         form, tree = self._form(response, url, marker, action, where)
@@ -123,7 +123,8 @@ class Browser:
                 raise FormError("{}: no field {!r} (fields: {})".format(url, name, sorted(data)))
             if name in groups:
                 kind, options = groups[name]
-                if isinstance(wanted, Picked) or (isinstance(wanted, list) and all(isinstance(w, Picked) for w in wanted)):
+                picked = isinstance(wanted, list) and wanted and all(isinstance(w, Picked) for w in wanted)
+                if isinstance(wanted, Picked) or picked:
                     data[name] = list(wanted) if isinstance(wanted, list) else wanted
                 elif wanted is ALL:
                     data[name] = [value for value, _label in options]
@@ -157,14 +158,16 @@ class Browser:
         if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
             return ""
         tree = lxml.html.fromstring(response.content.decode())
-        return " | ".join(_text(e) for e in tree.xpath("//*[@role='alert' and contains(@class,'alert-error') or @role='alert' and contains(@class,'alert-danger')]"))
+        alerts = tree.xpath("//*[@role='alert' and contains(@class,'alert-danger')]")
+        return " | ".join(_text(e) for e in alerts)
 
     def _errors(self, response):
         if not response.content:
             return ""
         tree = lxml.html.fromstring(response.content.decode())
         found = tree.xpath(
-            "//*[contains(@class,'invalid-feedback') or contains(@class,'errorlist') or contains(@class,'alert-danger')]"
+            "//*[contains(@class,'invalid-feedback') or contains(@class,'errorlist')"
+            " or contains(@class,'alert-danger')]"
         )
         return " | ".join(_text(e) for e in found if _text(e)) or _text(tree)[:400]
 

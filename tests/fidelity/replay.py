@@ -26,10 +26,9 @@ def preview_text(client, year):
 
 
 def docx_text(union):
-    response = union.browser.submit(
-        "/reports/{}/".format(union.year), {}, action="summary.docx", expect=200
-    )
-    document = docx.Document(io.BytesIO(b"".join(response.streaming_content if response.streaming else [response.content])))
+    response = union.browser.submit("/reports/{}/".format(union.year), {}, action="summary.docx", expect=200)
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    document = docx.Document(io.BytesIO(body))
     lines = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
@@ -45,7 +44,8 @@ def chair_prose(seed_module, facts):
     places = {}
     for fact in facts:
         if fact["kind"] == "prose":
-            place = seed_module.PROSE_PLACES.get(fact["id"]) or seed_module.PROSE_PLACES.get(fact["section"], "experience")
+            places_of = seed_module.PROSE_PLACES
+            place = places_of.get(fact["id"]) or places_of.get(fact["section"], "experience")
             # The list labels some facts ("不足：…"); the chair writes the sentence alone.
             text = re.sub(r"^[^，。：]{1,4}：", "", fact["fact"])
             places.setdefault(place, []).append(text)
@@ -86,7 +86,5 @@ def readable(report):
         )
     ]
     for fact in report["missing"]:
-        lines.append(
-            "  missing {id} [{kind}] must: {must} | record: {record} | {why}".format(**fact)
-        )
+        lines.append("  missing {id} [{kind}] must: {must} | record: {record} | {why}".format(**fact))
     return "\n".join(lines)

@@ -55,14 +55,27 @@ def replay(union):
     # 一、师德师风
     union.activity("学习贯彻党的十九大精神", "理论学习", d(3, 12), people=everyone)
     union.campaign(
-        "师德建设月", "师德师风建设", d(9, 1), description="以每年九月师德建设月为契机，精心制定实施方案，开展教育活动。"
+        "师德建设月",
+        "师德师风建设",
+        d(9, 1),
+        description="以每年九月师德建设月为契机，精心制定实施方案，开展教育活动。",
     )
     union.activity(
-        "学习《教师法》和《新时代中小学教师职业行为十项准则》", "理论学习", d(9, 16), campaign="师德建设月", people=everyone
+        "学习《教师法》和《新时代中小学教师职业行为十项准则》",
+        "理论学习",
+        d(9, 16),
+        campaign="师德建设月",
+        people=everyone,
     )
+    union.skip(["003-13"], "a plan listing activities for training and school-based study has no record kind")
+    union.skip(["003-03"], "the summary's signing date has no field: the writer signs on the period's last day")
     union.campaign("学习型组织建设", "师能建设/专业成长", d(3, 1))
     union.activity(
-        "青年教师团队建设", "师能建设/专业成长", d(4, 15), campaign="学习型组织建设", people=["黄婷", "朱琳", "胡霞", "郭红"]
+        "青年教师团队建设",
+        "师能建设/专业成长",
+        d(4, 15),
+        campaign="学习型组织建设",
+        people=["黄婷", "朱琳", "胡霞", "郭红"],
     )
     union.award("最佳学习之星", "荣誉称号", "校级", d(12, 20), members=["张丽", "李娜", "陈静"])
     union.award("最美学习型家庭", "荣誉称号", "校级", d(12, 20), members=["杨敏", "周燕"])
@@ -171,8 +184,21 @@ def replay(union):
     union.greeting("重阳节", d(10, 25), audience="retirees", gifts="祝寿蛋糕")
     union.skip(
         [
-            "003-93", "003-94", "003-95", "003-96", "003-97", "003-99", "003-100", "003-101",
-            "003-102", "003-103", "003-104", "003-105", "003-106", "003-107", "003-108",
+            "003-93",
+            "003-94",
+            "003-95",
+            "003-96",
+            "003-97",
+            "003-99",
+            "003-100",
+            "003-101",
+            "003-102",
+            "003-103",
+            "003-104",
+            "003-105",
+            "003-106",
+            "003-107",
+            "003-108",
         ],
         "facilities and their furniture have no record kind",
     )
@@ -185,9 +211,7 @@ def replay(union):
         people=["潘腊平", "王建军", "刘伟", "赵磊", "孙浩"],
         description="作为集团校篮球队员参赛。",
     )
-    union.award(
-        "区教育系统篮球比赛", "比赛获奖", "区级", d(11, 20), group="集团校篮球队", rank="二等奖", club="篮球队"
-    )
+    union.award("区教育系统篮球比赛", "比赛获奖", "区级", d(11, 20), group="集团校篮球队", rank="二等奖", club="篮球队")
 
     # 四、工会自身建设
     for month in (3, 6, 9, 12):
