@@ -94,6 +94,9 @@ class VisitReason(models.TextChoices):
     BEREAVEMENT = "bereavement", _("Death of a close relative")
     RETIREMENT = "retirement", _("Retirement")
     HARDSHIP = "hardship", _("Hardship")
+    BIRTHDAY = "birthday", _("Birthday")
+    MILESTONE_BIRTHDAY = "milestone_birthday", _("Milestone birthday (70th, 80th…)")
+    GOLDEN_WEDDING = "golden_wedding", _("Golden wedding")
     OTHER = "other", _("Other")
 
 
@@ -132,3 +135,24 @@ class Audience(models.TextChoices):
 class HardshipStatus(models.TextChoices):
     OPEN = "open", _("Being helped")
     CLOSED = "closed", _("No longer in hardship")
+
+
+class PartnerKind(models.TextChoices):
+    """Who a school's union pairs with (村校共建, 结对共建)."""
+
+    VILLAGE = "village", _("Village")
+    COMMUNITY = "community", _("Community")
+    COMPANY = "company", _("Company")
+    SCHOOL = "school", _("Another school")
+    ARMY = "army", _("Army unit")
+    OTHER = "other", _("Other unit")
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 1, _("Monday")
+    TUESDAY = 2, _("Tuesday")
+    WEDNESDAY = 3, _("Wednesday")
+    THURSDAY = 4, _("Thursday")
+    FRIDAY = 5, _("Friday")
+    SATURDAY = 6, _("Saturday")
+    SUNDAY = 7, _("Sunday")

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+import docx
 from django.core.files.base import ContentFile
 from django.utils import translation
 from PIL import Image, ImageDraw, ImageFont
@@ -44,8 +45,10 @@ from .choices import (
     Festival,
     FundingSource,
     HardshipStatus,
+    PartnerKind,
     VisitedPerson,
     VisitReason,
+    Weekday,
 )
 from .festivals import festival_date, festival_dates
 from .models import (
@@ -58,6 +61,7 @@ from .models import (
     CarePair,
     Category,
     Club,
+    ClubSchedule,
     EthicsAssessment,
     EthicsPeriod,
     GreetingBatch,
@@ -67,6 +71,7 @@ from .models import (
     MentorMeeting,
     MentorPair,
     MutualAidGrant,
+    Partnership,
     PledgeDrive,
     PledgeSignature,
     Promotion,
@@ -94,6 +99,35 @@ CLUBS = {
     "basketball": ("教工篮球队", "每周五下午4:00，多功能球馆", "代表学校参加区教育系统篮球比赛。"),
     "volleyball": ("气排球队", "每周一下午4:30，多功能球馆", "每年秋季参加区教育系统气排球比赛。"),
 }
+# When and where each club meets: weekdays, from, until, place.
+CLUB_WEEKS = {
+    "calligraphy": ([Weekday.WEDNESDAY], datetime.time(16, 30), datetime.time(17, 30), "书画室"),
+    "table_tennis": ([Weekday.TUESDAY, Weekday.THURSDAY], datetime.time(16, 30), datetime.time(17, 45), "教工乒乓球室"),
+    "basketball": ([Weekday.FRIDAY], datetime.time(16, 0), datetime.time(17, 30), "多功能球馆"),
+    "volleyball": ([Weekday.MONDAY], datetime.time(16, 30), datetime.time(17, 45), "多功能球馆"),
+}
+# Partnerships: partner, kind, name, start (school year, month, day), the activities
+# done together (titles), the agreement's file name and what it says.
+PARTNERSHIPS = [
+    (
+        "清溪街道阳光社区",
+        PartnerKind.COMMUNITY,
+        "校社结对共建",
+        (9, 15),
+        ("“个十百千万”行动公益服务进社区",),
+        "校社结对共建协议.docx",
+        "双方在家庭教育指导、志愿服务、社区教育等方面结对共建，学校每学期组织教师志愿者进社区服务不少于一次。",
+    ),
+    (
+        "清溪区东湖中心学校",
+        PartnerKind.SCHOOL,
+        "城乡学校结对共建",
+        (9, 20),
+        ("校际教学交流活动",),
+        "城乡学校结对共建协议.docx",
+        "双方互派教师上课、评课，共享教研资源，每学期开展一次校际教学交流活动。",
+    ),
+]
 SUBJECTS = {
     "语文组": "语文",
     "数学组": "数学",
@@ -164,6 +198,7 @@ MENTOR_TOPICS = [
     "教学反思交流",
 ]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 # Activities that come with a list of who took part: their file's name and sheet.
 LISTS = {
     "在职教职工健康体检": ("在职教职工体检名单.xlsx", "体检名单"),
@@ -255,11 +290,13 @@ class DemoYear:
 
     def seed(self):
         self.seed_clubs()
+        self.seed_club_weeks()
         for school_year in self.school_years:
             self.seed_mentoring(school_year)
             self.seed_care(school_year)
         self.seed_hardship()
         self.seed_activities()
+        self.seed_partnerships()
         for school_year in self.school_years:
             self.seed_pledge(school_year)
             self.seed_ethics_terms(school_year)
@@ -285,6 +322,38 @@ class DemoYear:
             club.members.set(people)
             self.clubs[key] = club
             self.club_members[key] = people
+
+    def seed_club_weeks(self):
+        for key, (days, starts_at, ends_at, place) in CLUB_WEEKS.items():
+            ClubSchedule.objects.create(
+                club=self.clubs[key],
+                weekdays="".join(str(day) for day in days),
+                starts_at=starts_at,
+                ends_at=ends_at,
+                place=place,
+            )
+
+    def seed_partnerships(self):
+        """Partnerships begun in the earliest school year, with their agreements and activities."""
+        first_year = self.school_years[0]
+        for partner, kind, programme, (month, day), titles, filename, terms in PARTNERSHIPS:
+            signed = self.on(first_year, month, day)
+            partnership = Partnership(
+                school=self.school,
+                partner=partner,
+                kind=kind,
+                programme=programme,
+                started_on=signed,
+                agreement_signed_on=signed,
+                agreement_name=filename,
+                agreement_content_type=DOCX,
+                description=terms,
+            )
+            partnership.agreement.save(
+                random_name("docx"), ContentFile(agreement_document(self.school, partner, programme, terms)), save=False
+            )
+            partnership.save()
+            partnership.activities.set(Activity.objects.filter(school=self.school, title__in=titles))
 
     # The activity log ---------------------------------------------------------------
 
@@ -1325,6 +1394,7 @@ class DemoYear:
                 FundingSource.SCHOOL,
             ),
         ]
+        plans += self.retiree_visits(sy)
         if self.teacher is not None and sy == self.school_years[-1]:
             plans.append(
                 (
@@ -1341,7 +1411,9 @@ class DemoYear:
         share = max(0.35, (self.today - year_start).days / 365)
         visits, visitors = [], []
         for reason, member, relative_name, detail, gifts, amount, source in plans:
-            if member is not self.teacher and rng.random() > share:
+            # The retirees' occasions come every year: the demo shows them whatever the share.
+            occasion = reason in (VisitReason.GOLDEN_WEDDING, VisitReason.MILESTONE_BIRTHDAY)
+            if member is not self.teacher and not occasion and rng.random() > share:
                 continue
             if member is self.teacher and reason == VisitReason.ILLNESS:
                 date = self.random_day(max(year_start, self.today - datetime.timedelta(days=60)), self.today)
@@ -1363,8 +1435,9 @@ class DemoYear:
                     reason_detail=detail,
                     visited_on=date,
                     gifts=gifts,
-                    amount=Decimal(amount),
+                    amount=None if amount is None else Decimal(amount),
                     funding_source=source,
+                    age=self.age_on(member, date) if reason == VisitReason.MILESTONE_BIRTHDAY else None,
                 )
             )
             colleagues = [m for m in self.active if m.department_id == member.department_id and m is not member]
@@ -1379,6 +1452,28 @@ class DemoYear:
             for member in who
             if member is not visit.member
         )
+
+    def retiree_visits(self, sy):
+        """A golden wedding (金婚) and a milestone birthday (寿诞, gifts in kind only) among the
+        retirees, as unions visit them."""
+        oldest = sorted((m for m in self.retirees if m.birth_date), key=lambda m: m.birth_date)
+        if not oldest:
+            return []
+        golden = oldest[(sy - self.school_years[0]) % len(oldest)]
+        plans = [
+            (VisitReason.GOLDEN_WEDDING, golden, "", "结婚五十周年", "鲜花、纪念品", 500, FundingSource.UNION_FUNDS),
+        ]
+        elder = oldest[0]
+        if self.age_on(elder, datetime.date(sy + 1, 6, 30)) >= 60:
+            plans.append(
+                (VisitReason.MILESTONE_BIRTHDAY, elder, "", "", "生日蛋糕、鲜花", None, FundingSource.UNION_FUNDS)
+            )
+        return plans
+
+    @staticmethod
+    def age_on(member, date):
+        """The decade a member reached by ``date`` (60, 70, 80): what a 寿诞 celebrates."""
+        return (date.year - member.birth_date.year) // 10 * 10
 
     def retiring(self, year_start, year_end):
         """Who retired in the school year, or (the demo roster has no one) any retiree."""
@@ -1527,6 +1622,19 @@ class DemoYear:
 
 
 _FONTS = {}
+
+
+def agreement_document(school, partner, programme, terms):
+    """A partnership agreement as a short Word document (.docx bytes)."""
+    document = docx.Document()
+    document.add_heading("{}协议书".format(programme), level=1)
+    document.add_paragraph("甲方：{}工会".format(school.name))
+    document.add_paragraph("乙方：{}".format(partner))
+    document.add_paragraph(terms)
+    document.add_paragraph("本协议一式两份，双方各执一份，自签订之日起生效。")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
 
 
 def _font(size):

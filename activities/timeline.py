@@ -98,23 +98,27 @@ def mentoring_events(member):
         )
 
 
+def _with_given(title, amount, gifts):
+    """``title（500.00元）``, or with gifts in kind only ``title（鲜花）``: never 0 or None yuan."""
+    if amount is not None:
+        return "{}（{}元）".format(title, amount)
+    return "{}（{}）".format(title, gifts) if gifts else str(title)
+
+
 def welfare_events(member):
     """Visits to the member (or their relative), holiday greetings and mutual-aid grants, each
     with its amount in yuan. Hardship files stay off the timeline: they are for chair and staff
     only, and a teacher reads their own timeline. Three queries."""
     visits = Visit.objects.filter(school=member.school_id, member=member).only(
-        "pk", "visited_on", "reason", "reason_detail", "relative", "amount"
+        "pk", "visited_on", "reason", "age", "reason_detail", "relative", "gifts", "amount"
     )
     for visit in visits:
         what = visit.reason_detail if visit.reason == VisitReason.OTHER and visit.reason_detail else None
-        title = what or visit.get_reason_display()
+        title = what or visit.occasion
         if visit.relative:
             title = "{} · {}".format(title, visit.relative)
         yield TimelineEvent(
-            visit.visited_on,
-            _("Visit"),
-            "{}（{}元）".format(title, visit.amount),
-            visit.get_absolute_url(),
+            visit.visited_on, _("Visit"), _with_given(title, visit.amount, visit.gifts), visit.get_absolute_url()
         )
     recipients = GreetingRecipient.objects.filter(
         member=member, batch__school=member.school_id, batch__deleted_at__isnull=True
@@ -123,7 +127,7 @@ def welfare_events(member):
         yield TimelineEvent(
             recipient.batch.given_on,
             _("Holiday greeting"),
-            "{}（{}元）".format(recipient.batch, recipient.amount),
+            _with_given(recipient.batch, recipient.amount, recipient.batch.gifts),
             recipient.batch.get_absolute_url(),
         )
     grants = MutualAidGrant.objects.filter(school=member.school_id, member=member).only(

@@ -86,8 +86,9 @@ def random_name(rng):
     return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
 
 
-def id_number(rng, birth):
-    first17 = "320412{:%Y%m%d}{:03d}".format(birth, rng.randrange(1000))
+def id_number(birth, n):
+    """A valid ID card number, different for every ``n``: a school's numbers are unique."""
+    first17 = "32{:04d}{:%Y%m%d}{:03d}".format(n // 1000 % 10000, birth, n % 1000)
     return first17 + id_check_digit(first17)
 
 
@@ -140,7 +141,7 @@ def seed():
                     gender=rng.choice([Gender.MALE, Gender.FEMALE]),
                     birth_date=birth,
                     phone="1{}{:09d}".format(rng.choice("3456789"), rng.randrange(10**9)),
-                    id_card_number=id_number(rng, birth),
+                    id_card_number=id_number(birth, n),
                     employee_number="S{:03d}-{:04d}".format(s.pk, n + 1),
                     department=rng.choice(departments[s.pk]),
                     post=rng.choice(["教师", "教师", "班主任", "教研组长"]),
@@ -254,7 +255,8 @@ def measure_pages():
 # Measuring the import ------------------------------------------------------------------
 
 
-def roster_workbook(rows):
+def roster_rows(rows):
+    """The header and ``rows`` random members, as lists of cells in the template's columns."""
     rng = random.Random(7)
     with translation.override("zh-hans"):
         headers = [str(header) for _name, header in ROSTER_COLUMNS]
@@ -263,31 +265,35 @@ def roster_workbook(rows):
         educations = [str(label) for label in Education.labels]
         parties = [str(label) for label in PartyMembership.labels]
         active = str(MemberStatus.ACTIVE.label)
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("花名册")
-    sheet.append(headers)
+    yield headers
     for n in range(rows):
         birth = datetime.date(1960, 1, 1) + datetime.timedelta(days=rng.randrange(15000))
-        sheet.append(
-            [
-                random_name(rng),
-                gender[rng.choice([Gender.MALE, Gender.FEMALE])],
-                birth.isoformat(),
-                "汉族",
-                "1{}{:09d}".format(rng.choice("3456789"), rng.randrange(10**9)),
-                id_number(rng, birth),
-                "I{:05d}".format(n + 1),
-                rng.choice(DEPARTMENTS + ["新部门甲", "新部门乙"]),
-                "教师",
-                rng.choice(titles),
-                rng.choice(educations),
-                (birth + datetime.timedelta(days=22 * 365)).isoformat(),
-                "",
-                active,
-                "",
-                rng.choice(parties),
-            ]
-        )
+        joined = (birth + datetime.timedelta(days=22 * 365)).isoformat()
+        row = {
+            "name": random_name(rng),
+            "gender": gender[rng.choice([Gender.MALE, Gender.FEMALE])],
+            "birth_date": birth.isoformat(),
+            "ethnic_group": "汉族",
+            "phone": "1{}{:09d}".format(rng.choice("3456789"), rng.randrange(10**9)),
+            "id_card_number": id_number(birth, n),
+            "employee_number": "I{:05d}".format(n + 1),
+            "department": rng.choice(DEPARTMENTS + ["新部门甲", "新部门乙"]),
+            "post": "教师",
+            "title": rng.choice(titles),
+            "education": rng.choice(educations),
+            "joined_school_on": joined,
+            "hired_on": joined if n % 10 == 0 else "",
+            "status": active,
+            "party_membership": rng.choice(parties),
+        }
+        yield [row.get(name, "") for name, _header in ROSTER_COLUMNS]
+
+
+def roster_workbook(rows):
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("花名册")
+    for values in roster_rows(rows):
+        sheet.append(values)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -21,6 +21,7 @@ ROSTER_COLUMNS = [
     ("education", _("Education")),
     ("joined_school_on", _("Joined the school on")),
     ("joined_union_on", _("Joined the union on")),
+    ("hired_on", _("Hired on")),
     ("status", _("Status")),
     ("status_changed_on", _("Status changed on")),
     ("party_membership", _("Party membership")),
@@ -40,10 +41,51 @@ EXAMPLE_ROW = {
     "education": "大学本科",
     "joined_school_on": "2008-08-28",
     "joined_union_on": "2008-09-10",
+    "hired_on": "2008-08-28",
     "status": "在职",
     "status_changed_on": "",
     "party_membership": "群众",
 }
+
+
+# Headers schools' own rosters use for the same columns (compared without spaces).
+HEADER_SYNONYMS = {
+    "性别": "gender",
+    "出生年月": "birth_date",
+    "出生日期": "birth_date",
+    "民族": "ethnic_group",
+    "手机": "phone",
+    "手机号": "phone",
+    "手机号码": "phone",
+    "电话": "phone",
+    "联系电话": "phone",
+    "身份证": "id_card_number",
+    "身份证号": "id_card_number",
+    "身份证号码": "id_card_number",
+    "公民身份号码": "id_card_number",
+    "工号": "employee_number",
+    "职工号": "employee_number",
+    "教职工号": "employee_number",
+    "部门": "department",
+    "科室": "department",
+    "所在部门": "department",
+    "职务": "post",
+    "岗位": "post",
+    "职称": "title",
+    "学历": "education",
+    "最高学历": "education",
+    "调入本校时间": "joined_school_on",
+    "进校时间": "joined_school_on",
+    "入会时间": "joined_union_on",
+    "入会日期": "joined_union_on",
+    "新聘入职日期": "hired_on",
+    "招聘入职日期": "hired_on",
+    "状态": "status",
+    "政治面貌": "party_membership",
+}
+
+# Headers of columns that carry no data of the member: read and left aside on purpose.
+IGNORED_HEADERS = {"序号", "no", "no."}
 
 
 def member_row(member):

@@ -6,6 +6,7 @@ from unionhub.forms import SchoolScopedModelForm, VersionedModelForm
 from unionhub.uploads import process_image
 
 from .models import Department, Member
+from .validators import half_width
 
 
 class DateInput(forms.DateInput):
@@ -51,6 +52,7 @@ class MemberForm(VersionedModelForm):
             "education",
             "joined_school_on",
             "joined_union_on",
+            "hired_on",
             "status",
             "status_changed_on",
             "party_membership",
@@ -59,6 +61,7 @@ class MemberForm(VersionedModelForm):
             "birth_date": DateInput(),
             "joined_school_on": DateInput(),
             "joined_union_on": DateInput(),
+            "hired_on": DateInput(),
             "status_changed_on": DateInput(),
         }
 
@@ -68,8 +71,28 @@ class MemberForm(VersionedModelForm):
             return None
         return process_image(upload)
 
+    def clean_phone(self):
+        return half_width(self.cleaned_data["phone"])
+
+    def clean_id_card_number(self):
+        number = half_width(self.cleaned_data["id_card_number"]).upper()
+        if number:
+            clash = self.id_card_number_holder(number)
+            if clash is not None:
+                raise forms.ValidationError(id_card_number_clash(clash), code="id_card_number_taken")
+        return number
+
+    def id_card_number_holder(self, number):
+        """The school's other live member who already has ``number``, if any."""
+        return (
+            Member.objects.filter(school=self.school, id_card_number=number)
+            .exclude(pk=self.instance.pk)
+            .only("pk", "name", "school_id")
+            .first()
+        )
+
     def clean_employee_number(self):
-        number = self.cleaned_data["employee_number"].strip()
+        number = half_width(self.cleaned_data["employee_number"])
         if number:
             clash = Member.objects.filter(school=self.school, employee_number=number).exclude(pk=self.instance.pk)
             if clash.exists():
@@ -102,6 +125,10 @@ class MemberForm(VersionedModelForm):
         return member
 
 
+def id_card_number_clash(holder):
+    return _("The ID card number is the same as member %(name)s's.") % {"name": holder.name}
+
+
 class DepartmentForm(SchoolScopedModelForm):
     class Meta(SchoolScopedModelForm.Meta):
         model = Department
@@ -116,5 +143,6 @@ class DepartmentForm(SchoolScopedModelForm):
 
 class RosterImportForm(forms.Form):
     file = forms.FileField(
-        label=_("roster workbook (.xlsx)"), widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"})
+        label=_("roster file (.xlsx, .xls or .csv)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.xls,.csv"}),
     )

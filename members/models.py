@@ -7,7 +7,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from pypinyin import Style, lazy_pinyin
 from simple_history.models import HistoricalRecords
 
 from unionhub.models import SchoolOwnedModel, SchoolScopedManager
@@ -20,15 +19,8 @@ from .choices import (
     PartyMembership,
     ProfessionalTitle,
 )
+from .pinyin import pinyin_keys
 from .validators import mask_id_card_number, validate_id_card_number, validate_phone
-
-
-def pinyin_keys(name):
-    """``("zhangsan", "zs")`` for 张三: the full pinyin and the initials used in search."""
-    syllables = lazy_pinyin(name, style=Style.NORMAL, errors="ignore")
-    full = "".join(syllables).lower()
-    initials = "".join(s[0] for s in syllables if s).lower()
-    return full, initials
 
 
 class Department(SchoolOwnedModel):
@@ -82,6 +74,10 @@ class MemberQuerySet(models.QuerySet):
     def active(self):
         return self.filter(status=MemberStatus.ACTIVE)
 
+    def current(self):
+        """Members in service: what the roster and the pickers show unless asked for more."""
+        return self.active()
+
 
 class LiveMemberManager(models.Manager.from_queryset(MemberQuerySet)):
     """Members that have not been deleted."""
@@ -127,6 +123,12 @@ class Member(SchoolOwnedModel):
     education = models.CharField(_("education"), max_length=20, choices=Education.choices, blank=True)
     joined_school_on = models.DateField(_("joined the school on"), null=True, blank=True)
     joined_union_on = models.DateField(_("joined the union on"), null=True, blank=True)
+    hired_on = models.DateField(
+        _("hired on"),
+        null=True,
+        blank=True,
+        help_text=_("For a teacher newly recruited by the school, not for one transferred in."),
+    )
     status = models.CharField(_("status"), max_length=20, choices=MemberStatus.choices, default=MemberStatus.ACTIVE)
     status_changed_on = models.DateField(_("status changed on"), null=True, blank=True)
     party_membership = models.CharField(
@@ -159,7 +161,13 @@ class Member(SchoolOwnedModel):
                 condition=Q(deleted_at__isnull=True) & ~Q(employee_number=""),
                 name="member_unique_employee_number_per_school",
                 violation_error_message=_("Another member of the school already has this employee number."),
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["school", "id_card_number"],
+                condition=Q(deleted_at__isnull=True) & ~Q(id_card_number=""),
+                name="member_unique_id_card_number_per_school",
+                violation_error_message=_("Another member of the school already has this ID card number."),
+            ),
         ]
 
     def __str__(self):
@@ -176,6 +184,14 @@ class Member(SchoolOwnedModel):
         if update_fields is not None and "name" in update_fields:
             kwargs["update_fields"] = set(update_fields) | {"name_pinyin", "name_initials"}
         super().save(*args, **kwargs)
+
+    def validate_constraints(self, exclude=None):
+        # Every constraint of a member includes its school, so Django skips them all when
+        # the school is excluded (as a form excludes it) -- but only after building a
+        # queryset for each, which a roster import would pay for on every row.
+        if exclude and "school" in exclude:
+            return
+        super().validate_constraints(exclude=exclude)
 
     @property
     def masked_id_card_number(self):

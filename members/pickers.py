@@ -4,7 +4,9 @@ Without JavaScript the field is a plain multiple select of the school's members.
 ``static/js/member_picker.js`` hides the select and shows the chosen members as chips, a
 search box that asks ``members:member_search`` (htmx) for members by pinyin initials,
 full pinyin or name, and buttons that add a whole department, all women staff, all
-retirees or everyone in service. The buttons work from data attributes on the select's
+retirees or everyone in service. Members in service come first and are the only ones
+the search finds unless "include leavers and retirees" is ticked; the others are shown
+with their status. The buttons work from data attributes on the select's
 options, so adding a group costs no request. Any field name, and several pickers on one
 page, work: everything is keyed by the select's id.
 """
@@ -21,10 +23,13 @@ from members.models import Member
 
 
 def member_label(member):
-    """张三（语文组）: the member's name with their department, so that namesakes differ."""
-    if member.department_id:
-        return "{}（{}）".format(member.name, member.department.name)
-    return member.name
+    """张三（语文组）: the member's name with their department, so that namesakes differ;
+    a member no longer in service also with their status: 李四（数学组）· 退休."""
+    label = "{}（{}）".format(member.name, member.department.name) if member.department_id else member.name
+    # A form that loaded only some fields gets no status rather than a query per member.
+    if "status" not in member.get_deferred_fields() and member.status != MemberStatus.ACTIVE:
+        label = "{} · {}".format(label, member.get_status_display())
+    return label
 
 
 class MemberPickerWidget(forms.SelectMultiple):
@@ -53,6 +58,21 @@ class MemberPickerWidget(forms.SelectMultiple):
             # The label says which of two namesakes is meant.
             option["label"] = member_label(member)
         return option
+
+    def optgroups(self, name, value, attrs=None):
+        """Members in service first; members who left or retired after them, in a group of
+        their own, each with their status, so that a record that already names one keeps it."""
+        groups = super().optgroups(name, value, attrs)
+        current, former = [], []
+        for _group, options, _index in groups:
+            for option in options:
+                member = getattr(option["value"], "instance", None)
+                is_former = isinstance(member, Member) and member.status != MemberStatus.ACTIVE
+                (former if is_former else current).append(option)
+        regrouped = [(None, current, 0)]
+        if former:
+            regrouped.append((str(_("Left or retired")), former, 1))
+        return regrouped
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)

@@ -3,12 +3,12 @@
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext as _
-from pypinyin import lazy_pinyin
 
 from unionhub.roles import Role
 from unionhub.services import reset_password, temporary_password
 
 from .models import Department, Member
+from .pinyin import pinyin_keys
 
 __all__ = ["create_login", "import_roster", "reset_password", "set_active"]
 
@@ -18,13 +18,16 @@ def import_roster(school, result):
     """Commit a clean :class:`~members.importers.ImportResult`: all rows or none.
 
     Members are matched by employee number, so importing the same file twice updates
-    instead of duplicating. Departments named in the file that the school lacks are made.
+    instead of duplicating, and a row that changes nothing is left alone. Departments
+    named in the file that the school lacks are made.
     """
     departments = {d.name: d for d in Department.objects.filter(school=school)}
     for name in result.new_departments:
         departments[name] = Department.objects.create(school=school, name=name)
     created = updated = 0
     for parsed in result.rows:
+        if not parsed.changed:
+            continue  # an unchanged row is not saved, so it writes no history either
         member = parsed.existing or Member(school=school)
         for name, value in parsed.data.items():
             setattr(member, name, value)
@@ -39,7 +42,7 @@ def import_roster(school, result):
 
 
 def _free_username(member):
-    base = "".join(lazy_pinyin(member.name)).lower() or "user"
+    base = pinyin_keys(member.name)[0] or "user"
     User = get_user_model()
     candidate, n = base, 1
     while User.objects.filter(username=candidate).exists():

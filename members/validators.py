@@ -2,6 +2,7 @@
 
 import datetime
 import re
+import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +13,11 @@ LANDLINE_RE = re.compile(r"^(0\d{2,3}-?)?[2-9]\d{6,7}(-\d{1,6})?$")
 
 ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 ID_CHECK_CODES = "10X98765432"
+
+
+def half_width(value):
+    """Full-width digits, letters and spaces made half-width (１３８ → 138), then trimmed."""
+    return unicodedata.normalize("NFKC", value or "").strip()
 
 
 def normalize_phone(value):

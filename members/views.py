@@ -1,5 +1,6 @@
 """Roster, member pages, departments, roster import/export and the school's logins."""
 
+import datetime
 import hashlib
 import uuid
 from pathlib import Path
@@ -13,6 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
@@ -29,13 +31,15 @@ from . import services
 from .choices import MemberStatus
 from .columns import EXAMPLE_ROW, ROSTER_COLUMNS, member_row
 from .filters import MemberFilter
-from .forms import DepartmentForm, MemberForm, RosterImportForm
+from .forms import DepartmentForm, MemberForm, RosterImportForm, id_card_number_clash
 from .importers import read_roster
 from .models import Department, Member
-from .selectors import roster
+from .selectors import roster, roster_year_figures
 from .tables import MemberTable
 from .timeline import timeline_for
 
+# The years the roster's year figures may be asked for.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -174,6 +178,18 @@ class MemberRestoreView(RoleRequiredMixin, View):
                 % {"name": member.name, "number": member.employee_number},
             )
             return redirect("members:member_trash")
+        holder = (
+            Member.objects.filter(school=request.school, id_card_number=member.id_card_number).first()
+            if member.id_card_number
+            else None
+        )
+        if holder is not None:
+            messages.error(
+                request,
+                _("Cannot restore %(name)s: %(reason)s")
+                % {"name": member.name, "reason": id_card_number_clash(holder)},
+            )
+            return redirect("members:member_trash")
         member.restore()
         messages.success(request, _("%(name)s has been restored.") % {"name": member.name})
         return redirect(member)
@@ -206,7 +222,44 @@ class RosterExportView(RoleRequiredMixin, View):
             headers=[str(header) for _name, header in ROSTER_COLUMNS],
             rows=(member_row(m) for m in members),
         )
-        return xlsx_response(write_workbook([sheet]), "roster.xlsx", _("roster.xlsx"))
+        year = _year_asked(request, default=timezone.localdate().year)
+        return xlsx_response(
+            write_workbook([sheet, year_figures_sheet(request.school, year)]), "roster.xlsx", _("roster.xlsx")
+        )
+
+
+def _year_asked(request, default):
+    value = request.GET.get("year", "").strip()
+    if value.isdecimal() and FIRST_YEAR <= int(value) <= LAST_YEAR:
+        return int(value)
+    return default
+
+
+def year_figures_sheet(school, year):
+    """The roster's changes in calendar year ``year`` and in the school year that ends in it."""
+    periods = [
+        (_("year %(year)d") % {"year": year}, datetime.date(year, 1, 1), datetime.date(year, 12, 31)),
+        (
+            _("%(first)d—%(second)d school year") % {"first": year - 1, "second": year},
+            datetime.date(year - 1, 9, 1),
+            datetime.date(year, 8, 31),
+        ),
+    ]
+    rows = []
+    for label, start, end in periods:
+        figures = roster_year_figures(school, start, end)
+        rows.append([label, figures["joined"], figures["left"], figures["retired"], "、".join(figures["new_hires"])])
+    return Sheet(
+        title=_("Year figures"),
+        headers=[
+            _("Period"),
+            _("Came to the school"),
+            _("Left the school"),
+            _("Retired in the period"),
+            _("New hires"),
+        ],
+        rows=rows,
+    )
 
 
 class RosterTemplateView(RoleRequiredMixin, View):
@@ -278,8 +331,8 @@ class RosterImportView(RoleRequiredMixin, View):
         del request.session[self.session_key]
         messages.success(
             request,
-            _("Import finished: %(created)s members added, %(updated)s updated.")
-            % {"created": created, "updated": updated},
+            _("Import finished: %(created)s members added, %(updated)s updated, %(unchanged)s unchanged.")
+            % {"created": created, "updated": updated, "unchanged": result.unchanged_count},
         )
         return redirect("members:member_list")
 
@@ -388,7 +441,8 @@ SEARCH_LIMIT = 20
 
 class MemberSearchView(RoleRequiredMixin, View):
     """The member picker's search: members of the school by pinyin initials, full pinyin
-    or name, as buttons the picker adds on a click. One query."""
+    or name, as buttons the picker adds on a click. One query. Members in service only,
+    unless ``former=1`` asks for leavers and retirees too."""
 
     required_action = Action.EDIT_RECORDS
 
@@ -396,12 +450,10 @@ class MemberSearchView(RoleRequiredMixin, View):
         query = request.GET.get("q", "").strip()[:30]
         members = []
         if query:
-            members = (
-                Member.objects.filter(school=request.school)
-                .search(query)
-                .select_related("department")
-                .order_by("name_pinyin", "pk")[:SEARCH_LIMIT]
-            )
+            members = Member.objects.filter(school=request.school)
+            if request.GET.get("former") != "1":
+                members = members.current()
+            members = members.search(query).select_related("department").order_by("name_pinyin", "pk")[:SEARCH_LIMIT]
         return render(
             request,
             "members/widgets/member_search_results.html",

@@ -10,7 +10,9 @@ from members.models import Member
 from members.pickers import MemberPickerField, member_label
 from unionhub.forms import SchoolScopedModelForm, VersionedModelForm
 
+from ..choices import Weekday
 from ..models import Campaign, Category, Club
+from ..services import campaigns as services
 
 
 class CategoryForm(SchoolScopedModelForm):
@@ -108,6 +110,23 @@ class CampaignForm(CategoryChoiceMixin, VersionedModelForm):
 
 
 class ClubForm(VersionedModelForm):
+    """A club with its members and weekly schedule (every Wednesday 15:30—17:00 at the gym)."""
+
+    weekdays = forms.TypedMultipleChoiceField(
+        label=_("meets on"),
+        choices=Weekday.choices,
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-inline"}),
+        error_messages={"invalid_choice": _("Choose weekdays from Monday to Sunday.")},
+    )
+    starts_at = forms.TimeField(
+        label=_("from"), required=False, widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
+    ends_at = forms.TimeField(
+        label=_("until"), required=False, widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
+    place = forms.CharField(label=_("place"), max_length=80, required=False)
     members = MemberPickerField(
         queryset=Member.objects.none(),
         required=False,
@@ -120,6 +139,8 @@ class ClubForm(VersionedModelForm):
         model = Club
         fields = ["name", "leader", "schedule", "members", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        labels = {"schedule": _("schedule notes")}
+        help_texts = {"schedule": _("Anything else about when it meets, for example 单周 or 寒暑假停.")}
         error_messages = {"leader": {"invalid_choice": _("The leader must be a member of this school.")}}
 
     def __init__(self, *args, **kwargs):
@@ -128,6 +149,11 @@ class ClubForm(VersionedModelForm):
         leader.queryset = leader.queryset.select_related("department")
         # Namesakes are told apart by their departments.
         leader.label_from_instance = member_label
+        weekly = services.schedule_of(self.instance)
+        if weekly is not None and not self.is_bound:
+            self.initial.update(
+                weekdays=weekly.day_list, starts_at=weekly.starts_at, ends_at=weekly.ends_at, place=weekly.place
+            )
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()
@@ -146,4 +172,21 @@ class ClubForm(VersionedModelForm):
         members = cleaned.get("members")
         if leader is not None and members is not None and leader not in members:
             cleaned["members"] = [*members, leader]
+        starts_at, ends_at = cleaned.get("starts_at"), cleaned.get("ends_at")
+        if starts_at and ends_at and ends_at <= starts_at:
+            self.add_error("ends_at", _("The club cannot stop before it starts."))
+        no_days = not cleaned.get("weekdays") and "weekdays" not in self.errors
+        if no_days and (starts_at or ends_at or cleaned.get("place")):
+            self.add_error("weekdays", _("Choose the weekdays the club meets on."))
         return cleaned
+
+    def save(self, commit=True):
+        club = super().save(commit)
+        services.save_club_schedule(
+            club,
+            self.cleaned_data.get("weekdays") or [],
+            starts_at=self.cleaned_data.get("starts_at"),
+            ends_at=self.cleaned_data.get("ends_at"),
+            place=self.cleaned_data.get("place", "").strip(),
+        )
+        return club

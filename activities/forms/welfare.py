@@ -27,6 +27,20 @@ def money_input():
     return forms.NumberInput(attrs={"step": "0.01", "min": "0", "inputmode": "decimal"})
 
 
+class OptionalMoneyMixin:
+    """Money that may not have been given: 0 is read as empty (gifts in kind only), so that
+    no record says 0.00 yuan. ``optional_money`` names the fields."""
+
+    optional_money = ()
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in self.optional_money:
+            if cleaned.get(name) is not None and cleaned[name] == 0:
+                cleaned[name] = None
+        return cleaned
+
+
 def year_choices(empty_label):
     this_year = timezone.localdate().year
     return [("", empty_label)] + [(str(year), "{}年".format(year)) for year in range(this_year, this_year - 10, -1)]
@@ -82,7 +96,19 @@ class PeriodFilterForm(forms.Form):
 
 
 class VisitFilterForm(PeriodFilterForm):
+    # What was given: money (with or without gifts), or gifts in kind only.
+    GIVEN = {"money": {"amount__isnull": False}, "gifts": {"amount__isnull": True}}
+
     reason = forms.ChoiceField(label=gettext_lazy("reason"), required=False)
+    given = forms.ChoiceField(
+        label=gettext_lazy("money or gifts"),
+        required=False,
+        choices=[
+            ("", gettext_lazy("All")),
+            ("money", gettext_lazy("With money")),
+            ("gifts", gettext_lazy("Gifts in kind only")),
+        ],
+    )
     funding_source = forms.ChoiceField(label=gettext_lazy("paid from"), required=False)
     member = MemberChoiceField(label=gettext_lazy("member"), queryset=Member.objects.none(), required=False)
 
@@ -108,6 +134,8 @@ class VisitFilterForm(PeriodFilterForm):
             value = self.cleaned_data.get(name)
             if value:
                 queryset = queryset.filter(**{name: value})
+        if self.cleaned_data.get("given"):
+            queryset = queryset.filter(**self.GIVEN[self.cleaned_data["given"]])
         return queryset
 
 
@@ -182,7 +210,9 @@ class MemberFieldsMixin:
         field.queryset = field.queryset.select_related("department")
 
 
-class VisitForm(MemberFieldsMixin, VersionedModelForm):
+class VisitForm(OptionalMoneyMixin, MemberFieldsMixin, VersionedModelForm):
+    optional_money = ("amount",)
+
     class Meta(VersionedModelForm.Meta):
         model = Visit
         fields = [
@@ -190,6 +220,7 @@ class VisitForm(MemberFieldsMixin, VersionedModelForm):
             "visited_person",
             "relative",
             "reason",
+            "age",
             "reason_detail",
             "visited_on",
             "visitors",
@@ -202,6 +233,7 @@ class VisitForm(MemberFieldsMixin, VersionedModelForm):
             "visited_person": forms.RadioSelect,
             "visited_on": DateInput(),
             "amount": money_input(),
+            "age": forms.NumberInput(attrs={"min": 1, "max": 120}),
         }
         help_texts = {
             "reason_detail": gettext_lazy("Required when the reason is “other”."),
@@ -218,6 +250,9 @@ class VisitForm(MemberFieldsMixin, VersionedModelForm):
         cleaned = super().clean()
         if cleaned.get("visited_person") == VisitedPerson.MEMBER:
             cleaned["relative"] = ""
+        if cleaned.get("reason") != VisitReason.MILESTONE_BIRTHDAY:
+            # An age belongs to a milestone birthday only (七十寿诞); elsewhere it would mislead.
+            cleaned["age"] = None
         member, visitors = cleaned.get("member"), cleaned.get("visitors")
         if member is not None and visitors and member in visitors:
             self.add_error(
@@ -296,8 +331,10 @@ class GreetingDateMixin:
         return cleaned
 
 
-class GreetingBatchForm(GreetingDateMixin, VersionedModelForm):
+class GreetingBatchForm(OptionalMoneyMixin, GreetingDateMixin, VersionedModelForm):
     """A new greeting: who it covers is resolved here; the service writes one row each."""
+
+    optional_money = ("amount_each",)
 
     given_on = forms.DateField(
         label=gettext_lazy("date given"),
@@ -361,7 +398,9 @@ class GreetingBatchForm(GreetingDateMixin, VersionedModelForm):
         return services.create_greeting_batch(self.instance, self.recipients, user=self.user)
 
 
-class RecipientAmountForm(forms.ModelForm):
+class RecipientAmountForm(OptionalMoneyMixin, forms.ModelForm):
+    optional_money = ("amount",)
+
     class Meta:
         model = GreetingRecipient
         fields = ["amount"]
@@ -384,9 +423,11 @@ RecipientFormSet = modelformset_factory(
 )
 
 
-class GreetingBatchUpdateForm(GreetingDateMixin, VersionedModelForm):
+class GreetingBatchUpdateForm(OptionalMoneyMixin, GreetingDateMixin, VersionedModelForm):
     """Edits a greeting and, in the same post, each recipient's amount; members can be
     taken off or added."""
+
+    optional_money = ("amount_each",)
 
     given_on = GreetingBatchForm.base_fields["given_on"]
     add_members = MemberPickerField(

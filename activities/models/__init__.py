@@ -1,9 +1,11 @@
-"""The union's year of work, by concern: the activity log, pledges and ethics assessment,
-awards and mentoring, the 168 care action, and welfare."""
+"""The union's year of work, by concern: the activity log, clubs' schedules, pledges and ethics
+assessment, awards and mentoring, the 168 care action, welfare and partnerships."""
 
 from .awards import Award, MentorMeeting, MentorPair, Promotion, school_year_label
+from .campaigns import ClubSchedule
 from .care import TALKS_TARGET, TUTORING_TARGET, CareLog, CarePair, month_start, school_year_months
 from .log import DEFAULT_CATEGORIES, Activity, ActivityAttachment, ActivityPhoto, Campaign, Category, Club
+from .partnerships import Partnership
 from .pledges import EthicsAssessment, EthicsPeriod, PledgeDrive, PledgeSignature
 from .welfare import GreetingBatch, GreetingRecipient, HardshipAid, HardshipCase, MutualAidGrant, Visit
 
@@ -20,6 +22,7 @@ __all__ = [
     "CarePair",
     "Category",
     "Club",
+    "ClubSchedule",
     "EthicsAssessment",
     "EthicsPeriod",
     "GreetingBatch",
@@ -29,6 +32,7 @@ __all__ = [
     "MentorMeeting",
     "MentorPair",
     "MutualAidGrant",
+    "Partnership",
     "PledgeDrive",
     "PledgeSignature",
     "Promotion",

@@ -10,13 +10,29 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from members.choices import MemberStatus
 from members.models import Member
 from unionhub.models import RecordModel
 
 from ..choices import Audience, Festival, FundingSource, HardshipStatus, VisitedPerson, VisitReason
-from ..validators import check_date_range, validate_amount, validate_not_in_future
+from ..validators import check_date_range, chinese_number, validate_amount, validate_not_in_future
 
 MONEY = {"max_digits": 10, "decimal_places": 2, "validators": [validate_amount]}
+# Money that may not have been given at all: a gift in kind only leaves it empty, never 0.00.
+OPTIONAL_MONEY = {**MONEY, "null": True, "blank": True}
+
+
+def occasion_label(reason, age):
+    """A visit's reason as the union says it: 七十寿诞 for a seventieth birthday."""
+    if reason == VisitReason.MILESTONE_BIRTHDAY and age:
+        return "{}寿诞".format(chinese_number(age))
+    return str(VisitReason(reason).label) if reason in VisitReason.values else reason
+
+
+def visited_a_retiree(status, status_changed_on, visited_on):
+    """Whether the member had retired by the visit (a retiree without a recorded date counts):
+    such a visit is reported under 离退休, not 关爱."""
+    return status == MemberStatus.RETIRED and (status_changed_on is None or status_changed_on <= visited_on)
 
 
 class Visit(RecordModel):
@@ -31,10 +47,21 @@ class Visit(RecordModel):
     )
     reason = models.CharField(_("reason"), max_length=20, choices=VisitReason.choices)
     reason_detail = models.CharField(_("details"), max_length=200, blank=True)
+    age = models.PositiveSmallIntegerField(
+        _("age"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text=_("For a milestone birthday: 70 for a seventieth."),
+    )
     visited_on = models.DateField(_("date"), validators=[validate_not_in_future])
     visitors = models.ManyToManyField(Member, related_name="visits_made", blank=True, verbose_name=_("visitors"))
-    gifts = models.CharField(_("what was brought"), max_length=200, blank=True)
-    amount = models.DecimalField(_("amount (yuan)"), default=0, **MONEY)
+    gifts = models.CharField(
+        _("what was brought"), max_length=200, blank=True, help_text=_("Gifts in kind: 鲜花, 蛋糕, 纪念品, 慰问品…")
+    )
+    amount = models.DecimalField(
+        _("amount (yuan)"), help_text=_("Leave empty when no money was given."), **OPTIONAL_MONEY
+    )
     funding_source = models.CharField(
         _("paid from"), max_length=20, choices=FundingSource.choices, default=FundingSource.UNION_FUNDS
     )
@@ -53,7 +80,19 @@ class Visit(RecordModel):
     def get_absolute_url(self):
         return reverse("activities:visit_detail", args=[self.pk])
 
+    @property
+    def occasion(self):
+        return occasion_label(self.reason, self.age)
+
+    @property
+    def is_to_retiree(self):
+        return visited_a_retiree(self.member.status, self.member.status_changed_on, self.visited_on)
+
     def clean(self):
+        if self.reason == VisitReason.MILESTONE_BIRTHDAY and not self.age:
+            raise ValidationError(
+                {"age": _("Give the age of the milestone birthday, for example 70.")}, code="age_required"
+            )
         if self.visited_person == VisitedPerson.RELATIVE and not self.relative.strip():
             raise ValidationError({"relative": _("Name the relative who was visited.")}, code="relative_required")
         if self.reason == VisitReason.OTHER and not self.reason_detail.strip():
@@ -67,8 +106,12 @@ class GreetingBatch(RecordModel):
     year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
     given_on = models.DateField(_("date given"), validators=[validate_not_in_future])
     audience = models.CharField(_("given to"), max_length=10, choices=Audience.choices, default=Audience.EVERYONE)
-    amount_each = models.DecimalField(_("amount each (yuan)"), default=0, **MONEY)
-    gifts = models.CharField(_("what was given"), max_length=200, blank=True)
+    amount_each = models.DecimalField(
+        _("amount each (yuan)"), help_text=_("Leave empty when no money was given."), **OPTIONAL_MONEY
+    )
+    gifts = models.CharField(
+        _("what was given"), max_length=200, blank=True, help_text=_("Gifts in kind: 月饼, 粽子, 鲜花, 纪念品…")
+    )
     funding_source = models.CharField(
         _("paid from"), max_length=20, choices=FundingSource.choices, default=FundingSource.UNION_FUNDS
     )
@@ -95,7 +138,7 @@ class GreetingRecipient(models.Model):
         GreetingBatch, on_delete=models.CASCADE, related_name="recipients", verbose_name=_("holiday greeting")
     )
     member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="greetings", verbose_name=_("member"))
-    amount = models.DecimalField(_("amount (yuan)"), **MONEY)
+    amount = models.DecimalField(_("amount (yuan)"), **OPTIONAL_MONEY)
 
     history = HistoricalRecords()
 

@@ -20,9 +20,11 @@ from django.db.models.functions import Coalesce
 from django_scopes import scope
 
 from members.models import Member
-from unionhub.history import history_entries, m2m_snapshots, name_lister
+from unionhub.history import HISTORY_TYPES, history_entries, m2m_snapshots, name_lister
 
-from ..models import Activity, Award, Campaign, Category, Club
+from ..models import Activity, Award, Campaign, Category, Club, ClubSchedule
+from ..models.campaigns import weekdays_label
+from ..services.campaigns import schedule_of
 
 EMPTY_FIGURES = {
     "activities": 0,
@@ -206,8 +208,8 @@ def _live_member_count(through_filter):
 
 
 def clubs_with_counts(school):
-    """The school's live clubs with ``member_count`` and ``activity_count`` and their
-    leaders (one query)."""
+    """The school's live clubs with ``member_count`` and ``activity_count``, their leaders
+    and weekly schedules (one query)."""
     activity_count = Coalesce(
         Subquery(
             Activity.objects.filter(club=OuterRef("pk"), deleted_at__isnull=True)
@@ -221,10 +223,77 @@ def clubs_with_counts(school):
     )
     return (
         Club.objects.filter(school=school)
-        .select_related("leader")
+        .select_related("leader", "weekly")
         .annotate(member_count=_live_member_count({"club": OuterRef("pk")}), activity_count=activity_count)
         .order_by("name", "pk")
     )
+
+
+def weekly_schedule(club):
+    """When and where the club meets: ``{"weekdays": [3, 5], "days", "starts_at", "ends_at",
+    "place", "text", "notes"}`` where ``text`` is 每周三、周五 15:30—17:00 体育馆 and ``notes``
+    the free words (单周…); ``weekdays`` empty without a fixed time. No query once
+    ``clubs_with_counts`` has loaded the schedule."""
+    weekly = schedule_of(club)
+    if weekly is None:
+        return {
+            "weekdays": [],
+            "days": "",
+            "starts_at": None,
+            "ends_at": None,
+            "place": "",
+            "text": "",
+            "notes": club.schedule,
+        }
+    return {
+        "weekdays": weekly.day_list,
+        "days": weekly.days_label,
+        "starts_at": weekly.starts_at,
+        "ends_at": weekly.ends_at,
+        "place": weekly.place,
+        "text": weekly.summary,
+        "notes": club.schedule,
+    }
+
+
+def club_history(club):
+    """The club's history with who joined and left, and the changes of its weekly schedule,
+    newest first (a fixed number of queries)."""
+    entries = history_with_members(club)
+    weekly_records = ClubSchedule.history.filter(club_id=club.pk).select_related("history_user")
+    previous = None
+    weekly_entries = []
+    fields = [ClubSchedule._meta.get_field(name) for name in ("weekdays", "starts_at", "ends_at", "place")]
+    for record in weekly_records.order_by("history_date", "history_id"):
+        changes = []
+        for field in fields:
+            new = getattr(record, field.name) if record.history_type != "-" else None
+            old = getattr(previous, field.name) if previous is not None and previous.history_type != "-" else None
+            if old != new:
+                changes.append({"field": field.verbose_name, "old": _shown(field, old), "new": _shown(field, new)})
+        if changes:
+            weekly_entries.append(
+                {
+                    "when": record.history_date,
+                    "who": record.history_user,
+                    "type": HISTORY_TYPES["~"],
+                    "version": None,
+                    "changes": changes,
+                    "record": record,
+                }
+            )
+        previous = record
+    return sorted([*entries, *weekly_entries], key=lambda entry: entry["when"], reverse=True)
+
+
+def _shown(field, value):
+    if value in (None, ""):
+        return "—"
+    if field.name == "weekdays":
+        return weekdays_label(value)
+    if field.name in ("starts_at", "ends_at"):
+        return "{:%H:%M}".format(value)
+    return str(value)
 
 
 def club_members(club):
@@ -248,8 +317,9 @@ def club_figures(school, start, end):
     "awards_by_level", "per_club"}``: the number of live clubs, the distinct members in
     them (now), their activities begun in the period, person-times of those activities, the
     awards they won in the period (total and ``{level: count}``), and ``per_club``: for each
-    club in name order ``{"club", "name", "member_count", "awards", "award_list", **figures}``
-    where ``award_list`` holds ``{"title", "level", "level_label", "rank", "awarded_on"}``.
+    club in name order ``{"club", "name", "leader", "member_count", "schedule", "awards",
+    "award_list", **figures}`` where ``schedule`` is ``weekly_schedule(club)`` and
+    ``award_list`` holds ``{"title", "level", "level_label", "rank", "awarded_on"}``.
     """
     with scope(school=[school.pk]):
         clubs = list(clubs_with_counts(school))
@@ -288,7 +358,9 @@ def club_figures(school, start, end):
         {
             "club": club,
             "name": club.name,
+            "leader": club.leader.name if club.leader else "",
             "member_count": club.member_count,
+            "schedule": weekly_schedule(club),
             **figures.get(club.pk, EMPTY_FIGURES),
             "awards": len(awards_by_club.get(club.pk, [])),
             "award_list": awards_by_club.get(club.pk, []),
@@ -340,8 +412,11 @@ def categories_with_counts(school):
 # ---------------------------------------------------------------------------------------
 
 
-def history_with_members(obj, field_name="members", label=None):
+def history_with_members(obj, field_name="members", label=None, lister=None):
     """``history_entries(obj)`` plus, in each entry, who joined and who left ``field_name``.
+
+    ``lister`` makes, from the snapshots, the function that names a set of pks (members by
+    pinyin unless told otherwise).
 
     django-simple-history writes a record for every change of a tracked many-to-many field
     with the members it then had; this compares each record with the one before it. An
@@ -352,7 +427,7 @@ def history_with_members(obj, field_name="members", label=None):
         return entries
     label = label or type(obj)._meta.get_field(field_name).verbose_name
     sets = m2m_snapshots(type(obj), field_name, [e["record"].pk for e in entries])
-    named = name_lister(Member, sets)
+    named = lister(sets) if lister is not None else name_lister(Member, sets)
     kept = []
     previous = set()
     for entry in reversed(entries):  # oldest first

@@ -1,15 +1,21 @@
 """Reads of the welfare records (关爱与维权): the pages' lists and the annual summary's figures.
 
 Every figure function takes ``(school, start, end)`` (both dates included) and returns plain
-numbers and dicts; money is ``Decimal`` yuan with two places.
+numbers and dicts; money is ``Decimal`` yuan with two places. A visit or a greeting may bring
+gifts in kind only: its amount is then ``None`` (no money), and it adds nothing to the yuan.
+
+A visit to a member who had retired by the day of the visit is a visit to a retiree: the
+summary reports it under 离退休, the others under 关爱.
 """
 
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import ExtractYear
 
-from ..choices import FundingSource, HardshipStatus, VisitReason
+from members.choices import MemberStatus
+
+from ..choices import Audience, FundingSource, HardshipStatus, VisitReason
 from ..models import GreetingBatch, GreetingRecipient, HardshipAid, HardshipCase, MutualAidGrant, Visit
 
 CENT = Decimal("0.01")
@@ -37,6 +43,22 @@ def _grouped(queryset, field, choices):
 # Visits (慰问)
 # ---------------------------------------------------------------------------------------
 
+# The member had retired by the day of the visit (a retiree without a recorded date counts).
+TO_RETIREE = Q(member__status=MemberStatus.RETIRED) & (
+    Q(member__status_changed_on__isnull=True) | Q(member__status_changed_on__lte=F("visited_on"))
+)
+WITH_MONEY = Q(amount__isnull=False)
+WITH_GIFTS = ~Q(gifts="")
+
+
+def given_kind(amount, gifts):
+    """What was given: ``"money"``, ``"gifts"`` (in kind only), ``"both"`` or ``"nothing"``."""
+    if amount is not None and gifts:
+        return "both"
+    if amount is not None:
+        return "money"
+    return "gifts" if gifts else "nothing"
+
 
 def visits(school):
     """The school's live visits, newest first, ready for a list (member and visitors loaded)."""
@@ -52,22 +74,103 @@ def visits_between(school, start=None, end=None):
     return queryset
 
 
+def _visits_by_reason(queryset):
+    """``{reason: {"label", "count", "amount", "with_money", "gifts_only", "retirees",
+    "retiree_amount", "care"}}`` in the order of the reasons, only reasons present (one query)."""
+    rows = {
+        row["reason"]: row
+        for row in queryset.order_by()
+        .values("reason")
+        .annotate(
+            count=Count("pk"),
+            total=Sum("amount"),
+            with_money=Count("pk", filter=WITH_MONEY),
+            gifts_only=Count("pk", filter=~WITH_MONEY & WITH_GIFTS),
+            retirees=Count("pk", filter=TO_RETIREE),
+            retiree_total=Sum("amount", filter=TO_RETIREE),
+        )
+    }
+    return {
+        code: {
+            "label": str(label),
+            "count": rows[code]["count"],
+            "amount": yuan(rows[code]["total"]),
+            "with_money": rows[code]["with_money"],
+            "gifts_only": rows[code]["gifts_only"],
+            "retirees": rows[code]["retirees"],
+            "retiree_amount": yuan(rows[code]["retiree_total"]),
+            "care": rows[code]["count"] - rows[code]["retirees"],
+        }
+        for code, label in VisitReason.choices
+        if code in rows
+    }
+
+
+def _split(by_reason, count_key, amount_of):
+    rows = {
+        code: {"label": row["label"], "count": row[count_key], "amount": amount_of(row)}
+        for code, row in by_reason.items()
+        if row[count_key]
+    }
+    return {
+        "count": sum(row["count"] for row in rows.values()),
+        "amount": yuan(sum((row["amount"] for row in rows.values()), ZERO)),
+        "by_reason": rows,
+    }
+
+
 def totals_of_visits(queryset):
-    """Count and yuan of ``queryset`` by reason, by funding source and in all (two queries)."""
-    by_reason = _grouped(queryset, "reason", VisitReason.choices)
+    """Count and yuan of ``queryset`` by reason, by funding source and in all (two queries).
+
+    Besides ``count``, ``amount``, ``by_reason`` and ``by_source``: ``with_money`` (visits
+    that gave money, with or without gifts), ``gifts_only`` (gifts in kind, no money), and
+    the split for the summary: ``retirees`` (visits to retirees, 离退休) and ``care`` (the
+    others, 关爱), each ``{"count", "amount", "by_reason": {reason: {"label", "count",
+    "amount"}}}``.
+    """
+    by_reason = _visits_by_reason(queryset)
     by_source = _grouped(queryset, "funding_source", FundingSource.choices)
     return {
         "count": sum(row["count"] for row in by_reason.values()),
         "amount": yuan(sum((row["amount"] for row in by_reason.values()), ZERO)),
+        "with_money": sum(row["with_money"] for row in by_reason.values()),
+        "gifts_only": sum(row["gifts_only"] for row in by_reason.values()),
         "by_reason": by_reason,
         "by_source": by_source,
+        "retirees": _split(by_reason, "retirees", lambda row: row["retiree_amount"]),
+        "care": _split(by_reason, "care", lambda row: row["amount"] - row["retiree_amount"]),
     }
 
 
 def visit_totals(school, start, end):
-    """Visits of the period: ``{"count", "amount", "by_reason": {reason: {"label", "count",
-    "amount"}}, "by_source": {source: {…}}}``."""
+    """Visits of the period: ``{"count", "amount", "with_money", "gifts_only", "by_reason":
+    {reason: {"label", "count", "amount", …}}, "by_source": {source: {…}}, "retirees": {…},
+    "care": {…}}`` (see ``totals_of_visits``; two queries)."""
     return totals_of_visits(visits_between(school, start, end))
+
+
+def visits_of_period(school, start, end):
+    """Each visit of the period in date order, as the summary names them (one query):
+    ``[{"pk", "member", "visited_on", "reason", "occasion"`` (七十寿诞, 金婚…), ``"age",
+    "relative", "gifts", "amount"`` (None: no money), ``"given"`` (see ``given_kind``),
+    ``"to_retiree"}]``."""
+    visits = visits_between(school, start, end).select_related("member").order_by("visited_on", "pk")
+    return [
+        {
+            "pk": visit.pk,
+            "member": visit.member.name,
+            "visited_on": visit.visited_on,
+            "reason": visit.reason,
+            "occasion": visit.occasion,
+            "age": visit.age,
+            "relative": visit.relative,
+            "gifts": visit.gifts,
+            "amount": None if visit.amount is None else yuan(visit.amount),
+            "given": given_kind(visit.amount, visit.gifts),
+            "to_retiree": visit.is_to_retiree,
+        }
+        for visit in visits
+    ]
 
 
 # ---------------------------------------------------------------------------------------
@@ -99,7 +202,9 @@ def greetings_of_member(school, member):
 
 def greeting_figures(school, start, end):
     """Batches given in the period: ``{"count", "recipients", "amount", "batches": [{"pk",
-    "festival", "festival_label", "year", "given_on", "recipients", "amount"}]}`` by date."""
+    "festival", "festival_label", "year", "given_on", "recipients", "amount", "gifts",
+    "given"`` (see ``given_kind``; a batch with no money has amount 0.00 and given "gifts"),
+    ``"audience", "to_retirees"}]}`` by date."""
     batches = [
         {
             "pk": batch.pk,
@@ -109,6 +214,10 @@ def greeting_figures(school, start, end):
             "given_on": batch.given_on,
             "recipients": batch.recipient_count,
             "amount": yuan(batch.total_amount),
+            "gifts": batch.gifts,
+            "given": given_kind(batch.total_amount, batch.gifts),
+            "audience": batch.audience,
+            "to_retirees": batch.audience == Audience.RETIREES,
         }
         for batch in greeting_batches(school).filter(given_on__gte=start, given_on__lte=end).order_by("given_on", "pk")
     ]

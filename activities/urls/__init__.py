@@ -3,7 +3,7 @@
 from django.urls import path
 
 from ..views.trash import TrashView
-from . import awards, campaigns, care, log, pledges, welfare
+from . import awards, campaigns, care, log, partnerships, pledges, welfare
 
 app_name = "activities"
 
@@ -11,6 +11,7 @@ urlpatterns = [
     path("trash/", TrashView.as_view(), name="trash"),
     *log.urlpatterns,
     *campaigns.urlpatterns,
+    *partnerships.urlpatterns,
     *pledges.urlpatterns,
     *awards.urlpatterns,
     *care.urlpatterns,

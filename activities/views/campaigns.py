@@ -173,14 +173,15 @@ class ClubMixin:
     template_name = "activities/campaigns/club_form.html"
 
     def get_queryset(self):
-        return super().get_queryset().select_related("leader")
+        return super().get_queryset().select_related("leader", "weekly")
 
 
 class ClubDetailView(ClubMixin, RecordDetailView):
     template_name = "activities/campaigns/club_detail.html"
 
     def get_context_data(self, **kwargs):
-        # Not RecordDetailView's history: this one shows who joined and who left as well.
+        # Not RecordDetailView's history: this one shows who joined and who left, and the
+        # changes of the weekly schedule, as well.
         context = super(RecordDetailView, self).get_context_data(**kwargs)
         club = self.object
         context.update(
@@ -188,7 +189,8 @@ class ClubDetailView(ClubMixin, RecordDetailView):
                 "members": list(selectors.club_members(club)),
                 "activities": selectors.club_activities(club),
                 "awards": selectors.club_awards(club),
-                "history": selectors.history_with_members(club),
+                "history": selectors.club_history(club),
+                "schedule": selectors.weekly_schedule(club),
             }
         )
         return context
@@ -201,13 +203,23 @@ class ClubCreateView(ClubMixin, RecordCreateView):
             return super().form_valid(form)
 
 
-class ClubUpdateView(ClubMixin, RecordUpdateView):
+class ConflictHistoryMixin:
+    """A refused save lists the changes made meanwhile as the record's page tells them
+    (who joined and left, activities linked and unlinked), not only its own fields."""
+
+    def record_history(self, record):
+        raise NotImplementedError
+
     def conflict(self, form, loaded_version, current_version):
         response = super().conflict(form, loaded_version, current_version)
-        # Show membership changes made meanwhile too.
-        entries = [e for e in selectors.history_with_members(self.object) if (e["version"] or 0) > loaded_version]
+        entries = [e for e in self.record_history(self.object) if (e["version"] or 0) > loaded_version]
         response.context_data["conflict_entries"] = entries
         return response
+
+
+class ClubUpdateView(ClubMixin, ConflictHistoryMixin, RecordUpdateView):
+    def record_history(self, record):
+        return selectors.history_with_members(record)
 
 
 class ClubDeleteView(RecordDeleteView):

@@ -205,7 +205,7 @@ class GreetingDetailView(WelfareMixin, RecordDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["recipients"] = self.recipients
-        context["total"] = selectors.yuan(sum(recipient.amount for recipient in self.recipients))
+        context["total"] = selectors.yuan(sum(recipient.amount or 0 for recipient in self.recipients))
         return context
 
 

@@ -20,9 +20,10 @@ from activities.choices import (
     EthicsGrade,
     Festival,
     FundingSource,
+    PartnerKind,
     SummarySection,
     VisitedPerson,
-    VisitReason,
+    Weekday,
 )
 from activities.models import (
     TALKS_TARGET,
@@ -40,6 +41,9 @@ from activities.models import (
     school_year_label,
 )
 from activities.periods import school_year_of
+from activities.models.welfare import occasion_label, visited_a_retiree
+from activities.selectors.campaigns import clubs_with_counts, figures_by, weekly_schedule
+from activities.selectors.partnerships import partnerships_between
 from activities.selectors.welfare import greeting_batches, yuan
 from activities.validators import chinese_number as edition_number
 from congress.choices import ProposalState, SessionKind
@@ -169,19 +173,22 @@ def _visits_sheet(school, start, end):
         .iterator(chunk_size=CHUNK)
     ):
         visitors.setdefault(visit_id, []).append(name)
-    reasons, sources, persons = _labels(VisitReason), _labels(FundingSource), _labels(VisitedPerson)
+    sources, persons = _labels(FundingSource), _labels(VisitedPerson)
     rows = []
     total = 0
-    for pk, day, member, person, relative, reason, detail, gifts, amount, source in (
+    for pk, day, member, status, status_changed_on, person, relative, reason, age, detail, gifts, amount, source in (
         Visit.objects.filter(school=school, visited_on__range=(start, end))
         .order_by("visited_on", "pk")
         .values_list(
             "pk",
             "visited_on",
             "member__name",
+            "member__status",
+            "member__status_changed_on",
             "visited_person",
             "relative",
             "reason",
+            "age",
             "reason_detail",
             "gifts",
             "amount",
@@ -191,10 +198,22 @@ def _visits_sheet(school, start, end):
     ):
         whom = relative if person == VisitedPerson.RELATIVE and relative else persons.get(person, person)
         visited_by = "、".join(visitors.get(pk, []))
+        # No amount: gifts in kind only, an empty cell rather than 0.00.
         rows.append(
-            [day, member, whom, reasons.get(reason, reason), detail, visited_by, gifts, amount, sources[source]]
+            [
+                day,
+                member,
+                whom,
+                occasion_label(reason, age),
+                detail,
+                visited_by,
+                gifts,
+                amount,
+                sources[source],
+                _yes_no(visited_a_retiree(status, status_changed_on, day)),
+            ]
         )
-        total += amount
+        total += amount or 0
     headers = [
         pgettext("records export", "Date"),
         pgettext("records export", "Member"),
@@ -205,9 +224,10 @@ def _visits_sheet(school, start, end):
         pgettext("records export", "What was brought"),
         pgettext("records export", "Amount (yuan)"),
         pgettext("records export", "Paid from"),
+        pgettext("records export", "To a retiree"),
     ]
     footer = (
-        [pgettext("records export", "Total: {count} visits").format(count=len(rows))] + [""] * 6 + [yuan(total), ""]
+        [pgettext("records export", "Total: {count} visits").format(count=len(rows))] + [""] * 6 + [yuan(total), "", ""]
     )
     return Sheet(pgettext("records export", "Visits"), headers, rows, footer=footer)
 
@@ -233,12 +253,12 @@ def _greetings_sheet(school, start, end):
     rows = []
     people_total, amount_total = 0, yuan(0)
     for day, festival, year, audience, people, each, given, gifts, source in batches:
-        given = yuan(given)
-        rows.append(
-            [day, festivals[festival], year, audiences[audience], people, yuan(each), given, gifts, sources[source]]
-        )
+        # No amount: gifts in kind only, empty cells rather than 0.00.
+        given = None if given is None else yuan(given)
+        each = None if each is None else yuan(each)
+        rows.append([day, festivals[festival], year, audiences[audience], people, each, given, gifts, sources[source]])
         people_total += people
-        amount_total += given
+        amount_total += given or 0
     headers = [
         pgettext("records export", "Date given"),
         pgettext("records export", "Festival"),
@@ -252,6 +272,79 @@ def _greetings_sheet(school, start, end):
     ]
     footer = [pgettext("records export", "Total"), "", "", "", people_total, "", amount_total, "", ""]
     return Sheet(pgettext("records export", "Holiday greetings"), headers, rows, footer=footer)
+
+
+# Clubs and partnerships --------------------------------------------------------------
+
+
+def _clubs_sheet(school, start, end):
+    """Every live club with its weekly schedule, and what it did in the period (three queries)."""
+    figures = figures_by(school, "club", start=start, end=end)
+    weekdays = _labels(Weekday)
+    rows = []
+    for club in clubs_with_counts(school):
+        schedule = weekly_schedule(club)
+        done = figures.get(club.pk, {})
+        rows.append(
+            [
+                club.name,
+                club.leader.name if club.leader else "",
+                "、".join(weekdays[day] for day in schedule["weekdays"]),
+                "{:%H:%M}".format(schedule["starts_at"]) if schedule["starts_at"] else "",
+                "{:%H:%M}".format(schedule["ends_at"]) if schedule["ends_at"] else "",
+                schedule["place"],
+                schedule["notes"],
+                club.member_count,
+                done.get("activities", 0),
+                done.get("person_times", 0),
+            ]
+        )
+    headers = [
+        pgettext("records export", "Club or team"),
+        pgettext("records export", "Leader"),
+        pgettext("records export", "Meets on"),
+        pgettext("records export", "From"),
+        pgettext("records export", "Until"),
+        pgettext("records export", "Place"),
+        pgettext("records export", "Schedule notes"),
+        pgettext("records export", "Members"),
+        pgettext("records export", "Activities"),
+        pgettext("records export", "Person-times"),
+    ]
+    return Sheet(pgettext("records export", "Clubs and teams"), headers, rows)
+
+
+def _partnerships_sheet(school, start, end):
+    """The partnerships active in the period with the activities done together in it (two queries)."""
+    kinds = _labels(PartnerKind)
+    rows = [
+        [
+            row["partner"],
+            kinds.get(row["kind"], row["kind"]),
+            row["programme"],
+            row["started_on"],
+            row["ended_on"],
+            row["agreement_signed_on"],
+            row["partnership"].agreement_name if row["has_agreement"] else "",
+            len(row["activities"]),
+            "、".join(activity["title"] for activity in row["activities"]),
+            row["partnership"].description,
+        ]
+        for row in partnerships_between(school, start, end)
+    ]
+    headers = [
+        pgettext("records export", "Partner"),
+        pgettext("records export", "Kind of partner"),
+        pgettext("records export", "Partnership"),
+        pgettext("records export", "Start date"),
+        pgettext("records export", "End date"),
+        pgettext("records export", "Agreement signed on"),
+        pgettext("records export", "Agreement file"),
+        pgettext("records export", "Activities"),
+        pgettext("records export", "Activities done together"),
+        pgettext("records export", "Description"),
+    ]
+    return Sheet(pgettext("records export", "Partnerships"), headers, rows)
 
 
 # Awards and pledges ------------------------------------------------------------------
@@ -678,6 +771,8 @@ SHEETS = [
     _participants_sheet,
     _visits_sheet,
     _greetings_sheet,
+    _clubs_sheet,
+    _partnerships_sheet,
     _awards_sheet,
     _promotions_sheet,
     _mentor_pairs_sheet,

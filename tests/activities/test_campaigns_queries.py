@@ -20,12 +20,13 @@ pytestmark = pytest.mark.usefixtures("fast_password_hasher")
 # campaign_list: the years, the year's campaigns with categories, two of figures.
 # campaign_detail: the campaign, its history and the categories it names, two of
 # figures, its activities. club_detail: the club and leader, its history with the leaders
-# it names and who joined or left, its members, activities and awards.
+# it names and who joined or left, the changes of its weekly schedule, its members,
+# activities and awards.
 MAX_QUERIES = {
     "campaign_list": 8,
     "campaign_detail": 10,
     "club_list": 5,
-    "club_detail": 12,
+    "club_detail": 13,
     "category_list": 5,
 }
 

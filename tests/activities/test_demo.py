@@ -45,6 +45,7 @@ from activities.models import (
     CarePair,
     Category,
     Club,
+    ClubSchedule,
     EthicsAssessment,
     EthicsPeriod,
     GreetingBatch,
@@ -54,6 +55,7 @@ from activities.models import (
     MentorMeeting,
     MentorPair,
     MutualAidGrant,
+    Partnership,
     PledgeDrive,
     PledgeSignature,
     Promotion,
@@ -73,6 +75,8 @@ from ..factories import SchoolFactory, UserFactory
 KINDS = {
     Campaign: "school",
     Club: "school",
+    ClubSchedule: "club__school",
+    Partnership: "school",
     Activity: "school",
     ActivityPhoto: "activity__school",
     ActivityAttachment: "activity__school",
@@ -354,13 +358,35 @@ def test_visits_for_each_of_the_six_reasons_with_amounts_and_sources(schools):
     for school in schools:
         visits = rows(Visit, school)
         assert SIX_REASONS <= set(visits.values_list("reason", flat=True))
-        assert not visits.filter(amount__lte=0).exists()
+        assert not visits.filter(amount__lte=0).exists()  # no money is no amount, never 0.00
         assert len(set(visits.values_list("funding_source", flat=True))) >= 3
         bereavement = visits.filter(reason=VisitReason.BEREAVEMENT).first()
         assert bereavement.visited_person == VisitedPerson.RELATIVE and "（" in bereavement.relative
         for visit in visits:
             visitors = set(visit.visitors.values_list("pk", flat=True))
             assert visitors and visit.member_id not in visitors
+
+
+def test_clubs_meet_weekly_and_partnerships_come_with_agreement_and_activities(demo, schools):
+    for school in schools:
+        for club in rows(Club, school):
+            assert club.weekly.weekdays and club.weekly.starts_at and club.weekly.place
+        partnerships = rows(Partnership, school)
+        assert partnerships.count() == 2
+        for partnership in partnerships:
+            assert partnership.activities.exists() and partnership.agreement_signed_on
+            with open(Path(demo["media"]) / partnership.agreement.name, "rb") as stored:
+                assert check_document(File(stored, name=partnership.agreement_name))[0] == "docx"
+
+
+def test_retirees_have_golden_wedding_and_gift_only_birthday_visits(schools):
+    for school in schools:
+        visits = rows(Visit, school)
+        golden = visits.filter(reason=VisitReason.GOLDEN_WEDDING)
+        assert golden.exists() and all(v.member.status == MemberStatus.RETIRED for v in golden)
+        birthdays = visits.filter(reason=VisitReason.MILESTONE_BIRTHDAY)
+        assert birthdays.exists()
+        assert all(v.amount is None and v.gifts and v.age >= 60 and v.age % 10 == 0 for v in birthdays)
 
 
 def test_greeting_batches_have_no_duplicate_members_and_match_their_audience(schools):

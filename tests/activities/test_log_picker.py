@@ -75,7 +75,7 @@ def test_it_renders_a_plain_multiple_select_the_form_posts(school, people):
     assert re.search(r'<select name="visitors"[^>]* multiple', html)
     assert 'id="id_visitors"' in html
     shown = {label for _attrs, label in options(html, "visitors")}
-    assert shown == {"张三（语文组）", "赵丽颖（语文组）", "周敏（数学组）", "李四"}
+    assert shown == {"张三（语文组）", "赵丽颖（语文组）", "周敏（数学组） · 退休", "李四"}
 
 
 def test_each_option_carries_department_gender_and_status_for_the_group_buttons(school, people):
@@ -165,7 +165,9 @@ def test_the_search_finds_only_the_schools_live_members(staff_client, school, pe
 
 
 def test_the_search_says_when_a_retiree_is_found(staff_client, people):
-    page = staff_client.get(SEARCH, {"q": "zm"}).content.decode()
+    """Picker: members in service by default; a retiree only when asked, with the status shown."""
+    assert found(staff_client.get(SEARCH, {"q": "zm"})) == []
+    page = staff_client.get(SEARCH, {"q": "zm", "former": "1"}).content.decode()
     assert "周敏" in page and "退休" in page
 
 
@@ -188,7 +190,7 @@ def test_the_search_answers_at_most_20_in_pinyin_order(staff_client, school):
     assert len(ids) == 20
     with scopes_disabled():
         expected = list(
-            Member.objects.filter(school=school, name_initials__startswith="z")
+            Member.objects.filter(school=school, name_initials__startswith="z", status="active")
             .order_by("name_pinyin", "pk")
             .values_list("pk", flat=True)[:20]
         )

@@ -144,7 +144,12 @@ def test_it_lets_staff_add_import_search_and_log_out(page, live_server, e2e_scho
     preview.locator("button[name=confirm]").click()
     expect(page).to_have_url(re.compile(r"/members/$"))
     expect(page.locator(".alert-success")).to_contain_text(
-        zh("Import finished: %(created)s members added, %(updated)s updated.", created=2, updated=0)
+        zh(
+            "Import finished: %(created)s members added, %(updated)s updated, %(unchanged)s unchanged.",
+            created=2,
+            updated=0,
+            unchanged=0,
+        )
     )
     assert member_count(e2e_school) == 3
 

@@ -60,12 +60,16 @@ def roster(school):
 
 
 def test_it_exports_the_whole_roster_with_chinese_headers(chair_client, roster):
-    sheet = export(chair_client)
+    sheet = export(chair_client, status="all")
 
     with translation.override("zh-hans"):
         expected = [str(header) for _name, header in ROSTER_COLUMNS]
     assert [cell.value for cell in sheet[1]] == expected
     assert names(sheet) == sorted(["张伟", "李娜", "王芳", "赵强"])
+
+
+def test_it_exports_the_members_in_service_by_default_as_the_roster_shows(chair_client, roster):
+    assert names(export(chair_client)) == sorted(["张伟", "李娜", "王芳"])
 
 
 def test_it_sends_an_xlsx_attachment(chair_client, roster):
@@ -85,7 +89,7 @@ def test_it_sends_an_xlsx_attachment(chair_client, roster):
         ({"q": "zw"}, ["张伟"]),
         ({"q": "wangfang"}, ["王芳"]),
         ({"q": "李"}, ["李娜"]),
-        ({"q": "A4"}, ["赵强"]),
+        ({"q": "A4", "status": "all"}, ["赵强"]),
     ],
 )
 def test_it_exports_only_the_filtered_members(chair_client, roster, params, expected):
@@ -95,7 +99,7 @@ def test_it_exports_only_the_filtered_members(chair_client, roster, params, expe
 
 
 def test_it_filters_the_export_by_department(chair_client, roster):
-    sheet = export(chair_client, department=roster["chinese"].pk)
+    sheet = export(chair_client, department=roster["chinese"].pk, status="all")
 
     assert names(sheet) == sorted(["王芳", "赵强"])
     assert {row[COLUMN["department"]] for row in body(sheet)} == {"语文组"}
@@ -111,7 +115,7 @@ def test_it_writes_choices_as_their_chinese_labels(chair_client, roster):
 
 
 def test_it_never_exports_another_schools_members(chair_client, roster, other_school, other_member):
-    sheet = export(chair_client)
+    sheet = export(chair_client, status="all")
     everything = {value for row in body(sheet) for value in row}
 
     assert other_member.name not in everything
@@ -197,7 +201,7 @@ def test_a_teacher_may_not_export_the_roster(teacher_client, roster):
 
 
 def test_the_staff_may_export_the_roster(staff_client, roster):
-    assert len(body(export(staff_client))) == 4
+    assert len(body(export(staff_client, status="all"))) == 4
 
 
 # unionhub.xlsx -------------------------------------------------------------------------

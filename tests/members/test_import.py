@@ -50,6 +50,7 @@ def good_row(n, **overrides):
         "education": "",
         "joined_school_on": "2012-09-01",
         "joined_union_on": "",
+        "hired_on": "",
         "status": "",
         "status_changed_on": "",
         "party_membership": "",
@@ -292,12 +293,16 @@ def test_it_reports_a_missing_header_row(chair_client, school):
 # What the file really is ---------------------------------------------------------------
 
 
-def test_it_refuses_a_text_file_named_xlsx(chair_client, school):
+UNREADABLE = "This file cannot be read. Save it in Excel as .xlsx and upload it again."
+
+
+def test_it_refuses_a_text_file_named_xlsx_saying_what_to_do(chair_client, school):
+    """Unreadable file hint: a file that is not what its name says is refused with what to do."""
     response = upload(chair_client, "姓名,性别\n张三,男\n".encode(), name="roster.xlsx")
 
     errors = response.context["result"].errors
     assert len(errors) == 1
-    assert errors[0].message == zh("The file is not an Excel workbook (.xlsx).")
+    assert errors[0].message == zh(UNREADABLE) == "无法读取此文件，请在 Excel 中另存为 .xlsx 后重新上传。"
     assert member_count(school) == 0
 
 
@@ -309,7 +314,7 @@ def test_it_refuses_a_zip_that_is_not_a_workbook(chair_client, school):
     response = upload(chair_client, buffer.getvalue(), name="roster.xlsx")
 
     errors = response.context["result"].errors
-    assert [e.message for e in errors] == [zh("The file is not an Excel workbook (.xlsx).")]
+    assert [e.message for e in errors] == [zh(UNREADABLE)]
     assert member_count(school) == 0
 
 
@@ -382,7 +387,7 @@ def test_it_updates_members_by_employee_number_when_the_same_file_is_imported_ag
     response = upload(chair_client, workbook(chair_client, rows))
 
     result = response.context["result"]
-    assert result.created_count == 0 and result.updated_count == 2
+    assert (result.created_count, result.updated_count, result.unchanged_count) == (0, 1, 1)
     confirm(chair_client, response)
     assert member_count(school) == 2
     with scope(school=[school.pk]):
@@ -391,7 +396,9 @@ def test_it_updates_members_by_employee_number_when_the_same_file_is_imported_ag
         assert second.version == 2
         assert second.history.count() == history_before + 1
         assert second.history.first().post == "年级组长"
-        assert Member.objects.get(employee_number="N0001").post == "教师"
+        first = Member.objects.get(employee_number="N0001")
+        assert first.post == "教师"
+        assert (first.version, first.history.count()) == (1, 1), "the unchanged row was left alone"
     assert department_names(school) == {"数学组"}
 
 
@@ -425,12 +432,12 @@ def test_an_exported_roster_imports_again_unchanged(chair_client, school):
         [getattr(m, name) for name in FIELDS if name != "department"] + [m.department_id] for m in members_of(school)
     ]
 
-    exported = chair_client.get(EXPORT_URL).content
+    exported = chair_client.get(EXPORT_URL, {"status": "all"}).content
     response = upload(chair_client, exported, name="roster.xlsx")
 
     result = response.context["result"]
     assert result.errors == []
-    assert result.created_count == 0 and result.updated_count == 2
+    assert (result.created_count, result.updated_count, result.unchanged_count) == (0, 0, 2)
     assert result.new_departments == []
     confirm(chair_client, response)
     after = [

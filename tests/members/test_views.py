@@ -84,10 +84,35 @@ def roster(school):
 
 
 def test_it_lists_the_school_s_members_in_pinyin_order(staff_client, roster):
-    response = staff_client.get(ROSTER)
+    response = staff_client.get(ROSTER, {"status": "all"})
     assert response.status_code == 200
     assert listed(response) == ["李娜", "王芳", "张伟", "赵敏"]  # li, wang, zhang, zhao
     assert response.context["table"].paginator.count == 4
+
+
+def test_the_roster_lists_current_members_only_by_default(staff_client, roster, school):
+    """Current-only default + filter: leavers and retirees are one status filter away."""
+    MemberFactory(
+        school=school,
+        name="钱进",
+        status=MemberStatus.TRANSFERRED,
+        status_changed_on=datetime.date(2022, 8, 31),
+        employee_number="A5",
+    )
+
+    response = staff_client.get(ROSTER)
+
+    assert listed(response) == ["李娜", "王芳", "张伟"]
+    assert response.context["filter"].form["status"].value() == MemberStatus.ACTIVE
+    assert listed(staff_client.get(ROSTER, {"status": MemberStatus.TRANSFERRED})) == ["钱进"]
+    assert listed(staff_client.get(ROSTER, {"status": MemberStatus.RETIRED})) == ["赵敏"]
+    everyone = staff_client.get(ROSTER, {"status": "all"})
+    assert listed(everyone) == ["李娜", "钱进", "王芳", "张伟", "赵敏"]
+    assert 'href="?status=all"' in everyone.content.decode()
+    table = staff_client.get(ROSTER, {"status": "all"}, HTTP_HX_REQUEST="true").content.decode()
+    assert "调离" in table and "退休" in table, "each leaver's and retiree's status is shown"
+    current = staff_client.get(ROSTER, HTTP_HX_REQUEST="true").content.decode()
+    assert "调离" not in current and "退休" not in current
 
 
 def test_it_filters_the_roster_by_department(staff_client, roster):
@@ -138,11 +163,11 @@ def test_it_ignores_a_department_of_another_school(staff_client, roster, other_s
     ],
 )
 def test_it_sorts_the_roster(staff_client, roster, sort, expected):
-    assert listed(staff_client.get(ROSTER, {"sort": sort})) == expected
+    assert listed(staff_client.get(ROSTER, {"sort": sort, "status": "all"})) == expected
 
 
 def test_it_sorts_by_department_order(staff_client, roster):
-    names = listed(staff_client.get(ROSTER, {"sort": "department"}))
+    names = listed(staff_client.get(ROSTER, {"sort": "department", "status": "all"}))
     assert set(names[:2]) == {"张伟", "李娜"}  # 数学组 comes first
     assert set(names[2:]) == {"王芳", "赵敏"}
 
@@ -165,7 +190,7 @@ def test_it_shows_the_last_page_for_a_page_beyond_it(staff_client, roster):
     response = staff_client.get(ROSTER, {"page": 9})
     assert response.status_code == 200
     assert response.context["table"].page.number == 1
-    assert len(listed(response)) == 4
+    assert len(listed(response)) == 3
 
 
 def test_it_answers_an_htmx_request_with_only_the_table(staff_client, roster):

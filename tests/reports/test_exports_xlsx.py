@@ -66,6 +66,8 @@ SHEETS = [
     "参与人员",
     "走访慰问",
     "节日慰问",
+    "社团",
+    "共建",
     "获奖",
     "职称晋升",
     "师徒结对",
@@ -224,6 +226,7 @@ def test_every_sheet_has_chinese_headers_in_a_frozen_bold_row(school, year):
         "慰问物品",
         "金额（元）",
         "经费来源",
+        "离退休",
     ]
 
 
@@ -498,7 +501,7 @@ def test_an_empty_year_still_has_every_sheet_with_its_headers(school, in_school)
 
     assert book.sheetnames == SHEETS
     assert body(book["活动"]) == []
-    assert body(book["走访慰问"]) == [["合计（0次）", None, None, None, None, None, None, 0, None]]
+    assert body(book["走访慰问"]) == [["合计（0次）", None, None, None, None, None, None, 0, None, None]]
 
 
 # The writer's additions the records export stands on -----------------------------------

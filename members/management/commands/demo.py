@@ -139,7 +139,7 @@ class Command(BaseCommand):
             Department.objects.create(school=school, name=name, kind=kind, position=i)
             for i, (name, kind) in enumerate(DEPARTMENTS)
         ]
-        used_names = set()
+        used_names, used_id_numbers = set(), set()
         members = []
         for n in range(80):
             gender = Gender.FEMALE if rng.random() < 0.62 else Gender.MALE
@@ -161,7 +161,7 @@ class Command(BaseCommand):
                     birth_date=birth,
                     ethnic_group=rng.choice(ETHNIC_GROUPS),
                     phone="1{}{:09d}".format(rng.choice("3589"), rng.randint(0, 999_999_999)),
-                    id_card_number=self.id_number(rng, birth, gender),
+                    id_card_number=self.unique_id_number(rng, birth, gender, used_id_numbers),
                     employee_number="{}{:04d}".format(prefix, n + 1),
                     department=department,
                     post=rng.choice(POSTS[department.kind]),
@@ -185,6 +185,8 @@ class Command(BaseCommand):
                     education=rng.choice([Education.BACHELOR] * 6 + [Education.MASTER, Education.COLLEGE]),
                     joined_school_on=joined,
                     joined_union_on=joined + datetime.timedelta(days=rng.randint(10, 60)),
+                    # Those who came straight from university were hired by the school.
+                    hired_on=joined if joined.year >= 2024 else None,
                     status=status,
                     status_changed_on=datetime.date(birth.year + 60, birth.month, 1)
                     if retired
@@ -205,6 +207,14 @@ class Command(BaseCommand):
             if name not in used:
                 used.add(name)
                 return name
+
+    def unique_id_number(self, rng, birth, gender, used):
+        """An ID card number no other member of the school has (unique within a school)."""
+        while True:
+            number = self.id_number(rng, birth, gender)
+            if number not in used:
+                used.add(number)
+                return number
 
     def id_number(self, rng, birth, gender):
         sequence = rng.randint(0, 99) * 10 + (

@@ -15,6 +15,7 @@ from . import (
     congress,
     disclosure,
     log,
+    partnerships,
     pledges,
     reports_dashboard,
     reports_summary,
@@ -25,6 +26,7 @@ from . import (
 MODULES = [
     log,
     campaigns,
+    partnerships,
     pledges,
     awards,
     care,
