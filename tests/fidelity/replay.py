@@ -73,6 +73,7 @@ def replay(client, seed, seed_module):
             fact["why"] = "prose not printed"
         else:
             fact["why"] = "writer does not print it"
+    report["no_record_kind"] = not_entered
     report["seed"] = seed
     report["seconds"] = round(time.perf_counter() - started, 1)
     report["texts"] = texts
@@ -85,6 +86,8 @@ def readable(report):
             p=report["found_in"].get("preview"), d=report["found_in"].get("docx"), **report
         )
     ]
+    if report["no_record_kind"]:
+        lines.append("  no record kind (left unentered): " + ", ".join(sorted(report["no_record_kind"])))
     for fact in report["missing"]:
         lines.append("  missing {id} [{kind}] must: {must} | record: {record} | {why}".format(**fact))
     return "\n".join(lines)
