@@ -51,9 +51,9 @@ class Browser:
             raise FormError("GET {} → {}".format(url, response.status_code))
         return response
 
-    def fields(self, url, marker=None):
+    def fields(self, url, marker=None, action=None):
         """The names of the fields of the post form on ``url`` (for looking around)."""
-        form, _tree = self._form(self.page(url), url, marker)
+        form, _tree = self._form(self.page(url), url, marker, action)
         return sorted({el.get("name") for el in form.iter("input", "select", "textarea") if el.get("name")})
 
     def _form(self, response, url, marker, action=None, where=None):
@@ -70,6 +70,13 @@ class Browser:
         if not forms:
             raise FormError("{}: no post form".format(url))
         return forms[0], tree
+
+    def links(self, url, ending):
+        """The addresses of the links on ``url`` that end with ``ending``."""
+        tree = lxml.html.fromstring(self.page(url).content.decode())
+        return [
+            urljoin(url, a.get("href")) for a in tree.iter("a") if (a.get("href") or "").split("?")[0].endswith(ending)
+        ]
 
     def values(self, url, name):
         """The values of the inputs named ``name`` on ``url`` (hidden keys of repeated forms)."""

@@ -258,18 +258,23 @@ class Union:
 
     def write_prose(self, parts, leads):
         """The chair's own words: the opening and closing parts, and each section's lead
-        (``leads`` by the section's key: its lead field is ``lead:<key>``)."""
+        (``leads`` by the section's key: its lead field is ``lead:<key>``). Words meant for a
+        part or a lead the page does not offer go into the first closing part it has."""
         url = "/reports/{}/".format(self.year)
-        form_fields = set(self.browser.fields(url, marker="opening"))
-        values = {name: text for name, text in parts.items() if text}
-        unplaced = []
-        for key, text in leads.items():
-            name = "lead:{}".format(key)
-            if name in form_fields:
+        try:
+            fields = self.browser.fields(url, action="/texts/")
+            action = "/texts/"
+        except AssertionError:
+            fields, action = self.browser.fields(url, marker="opening"), None
+        values, unplaced = {}, []
+        for name, text in list(parts.items()) + [("lead:{}".format(k), v) for k, v in leads.items()]:
+            if not text:
+                continue
+            if name in fields:
                 values[name] = text
             else:
                 unplaced.append(text)
         if unplaced:
-            # A section the records did not fill has no lead: the chair says it where she can.
-            values["experience"] = "\n".join(filter(None, [values.get("experience", "")] + unplaced))
-        self.browser.submit(url, values, marker="opening")
+            spare = next(name for name in ("experience", "plans", "opening") if name in fields)
+            values[spare] = "\n".join(filter(None, [values.get(spare, "")] + unplaced))
+        self.browser.submit(url, values, action=action, marker=None if action else "opening")
