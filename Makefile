@@ -42,6 +42,7 @@ messages: $(VENV)/.installed-dev
 	$(PYTHON) manage.py compilemessages -l zh_Hans --ignore=.venv
 
 # The seed years replayed through the pages and scored against their fact lists
-# (tests/fidelity/); FIDELITY_REPORT=json prints the report as JSON too.
+# (tests/fidelity/); FIDELITY_REPORT=json prints the report as JSON instead.
 fidelity: $(VENV)/.installed-dev
+	@# FIDELITY_RAISE=1 raises tests/fidelity/ratchet.json to the shares reached.
 	FIDELITY_REPORT=$${FIDELITY_REPORT:-text} $(PYTHON) -m pytest tests/fidelity -m fidelity -s -q -p no:cacheprovider --tb=short --no-migrations

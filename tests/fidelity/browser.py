@@ -148,17 +148,17 @@ class Browser:
         for name, value in list(data.items()):
             if isinstance(value, list) and len(value) == 1 and groups.get(name, ("",))[0] == "radio":
                 data[name] = value[0]
-        action = urljoin(url, form.get("action") or url)
-        posted = self.client.post(action, data)
+        target = urljoin(url, form.get("action") or url)
+        posted = self.client.post(target, data)
         if posted.status_code != expect:
-            raise FormError("POST {} → {}: {}".format(action, posted.status_code, self._errors(posted)))
+            raise FormError("POST {} → {}: {}".format(target, posted.status_code, self._errors(posted)))
         if posted.status_code == 302 and action:
             # Buttons posting to another address refuse with a message on the page they send
             # the browser back to (a form page re-renders with its errors instead).
             landed = self.client.get(posted["Location"])
             refused = self._refusals(landed)
             if refused:
-                raise FormError("POST {} refused: {}".format(action, refused))
+                raise FormError("POST {} refused: {}".format(target, refused))
         return posted
 
     def _refusals(self, response):

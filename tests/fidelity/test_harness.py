@@ -2,6 +2,7 @@
 browser that fills forms as a person would."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -9,8 +10,9 @@ from django_scopes import scopes_disabled
 
 from activities.models import Activity
 
-from . import facts
+from . import facts, seed_000, seed_003
 from .browser import Browser, FormError
+from .replay import chair_prose
 
 
 def fact(must):
@@ -74,3 +76,15 @@ def test_browser_refuses_fields_and_options_the_page_does_not_have(chair_client)
 def test_browser_reports_a_form_error_instead_of_passing(chair_client):
     with pytest.raises(FormError, match="200"):
         Browser(chair_client).submit("/activities/new/", {"title": "", "category": "文体活动"})
+
+
+@pytest.mark.parametrize("seed", ["000", "003"])
+def test_the_chair_types_only_the_facts_of_kind_prose_and_no_figure(seed):
+    module = {"000": seed_000, "003": seed_003}[seed]
+    rows = facts.load(seed)
+    parts, leads = chair_prose(module, rows)
+    typed = "".join(parts.values()) + "".join(leads.values())
+    assert not re.search(r"[0-9]", typed)
+    for row in rows:
+        sentence = re.sub(r"^[^，。：]{1,4}：", "", row["fact"])
+        assert (sentence in typed) == (row["kind"] == "prose"), row["id"]
