@@ -78,6 +78,11 @@ class Browser:
             urljoin(url, a.get("href")) for a in tree.iter("a") if (a.get("href") or "").split("?")[0].endswith(ending)
         ]
 
+    def options(self, url, name):
+        """The visible labels of the select ``name`` on ``url``."""
+        tree = lxml.html.fromstring(self.page(url).content.decode())
+        return [_text(o) for o in tree.xpath("//select[@name=$n]/option", n=name)]
+
     def values(self, url, name):
         """The values of the inputs named ``name`` on ``url`` (hidden keys of repeated forms)."""
         tree = lxml.html.fromstring(self.page(url).content.decode())

@@ -16,6 +16,23 @@ from .browser import ALL, Browser, Picked
 
 PASSWORD = "fidelity-pass-123"
 
+# The summary section of each activity category the replays use: where the school's list
+# lacks one (categories are the school's to name), the chair adds it under that section.
+CATEGORY_SECTIONS = {
+    "师德师风建设": "师德师风建设",
+    "理论学习": "师德师风建设",
+    "公益服务": "师德师风建设",
+    "师能建设/专业成长": "师能建设与专业成长",
+    "民主管理": "民主管理",
+    "关爱与维权": "关爱与维权",
+    "健康体检": "关爱与维权",
+    "文体活动": "文体活动",
+    "女工工作": "女教职工",
+    "离退休工作": "离退休工作",
+    "工会自身建设": "工会自身建设",
+    "168爱生行动": "168爱生行动",
+}
+
 
 def fresh_school(client, district, name, short_name):
     """A new school with its chair signed in. ``manage.py createschool`` makes it as an
@@ -50,6 +67,7 @@ class Union:
         self.members = {}
         self.pks = {}
         self.not_entered = []  # (fact ids, why): facts with no place in the app
+        self.known_options = {}
 
     def day(self, month, day, year=None):
         return datetime.date(year or self.year, month, day).isoformat()
@@ -91,13 +109,30 @@ class Union:
 
     # -- the year's work -----------------------------------------------------------------
 
+    def offered(self, url, name):
+        key = (url, name)
+        if key not in self.known_options:
+            self.known_options[key] = self.browser.options(url, name)
+        return self.known_options[key]
+
     def category(self, name, section):
         self.browser.submit("/activities/categories/new/", {"name": name, "section": section, "is_active": True})
+        self.known_options.clear()
+
+    def activity_category(self, name):
+        """``name`` as the school's category list has it, added under its section if missing."""
+        if name not in self.offered("/activities/new/", "category"):
+            self.category(name, CATEGORY_SECTIONS[name])
+        return name
+
+    def or_other(self, url, name, wanted, other="其他"):
+        """A choice the page offers, else "other" (the detail then says what it was)."""
+        return wanted if wanted in self.offered(url, name) else other
 
     def campaign(self, title, category, launched_on, number="", theme="", description="", ends_on=""):
         values = {
             "title": title,
-            "category": category,
+            "category": self.activity_category(category),
             "launched_on": launched_on,
             "number": number,
             "theme": theme,
@@ -107,7 +142,13 @@ class Union:
         return self._create("/activities/campaigns/new/", values, "campaign", title)
 
     def activity(self, title, category, on, description="", campaign=None, club=None, people=(), outside=0, **extra):
-        values = {"title": title, "category": category, "starts_on": on, "description": description, **extra}
+        values = {
+            "title": title,
+            "category": self.activity_category(category),
+            "starts_on": on,
+            "description": description,
+            **extra,
+        }
         if campaign:
             values["campaign"] = campaign
         if club:
@@ -174,10 +215,12 @@ class Union:
         self.browser.submit("/activities/care/pairs/new/", values)
 
     def visit(self, name, reason, on, detail="", amount=0, gifts="", relative=""):
+        url = "/activities/welfare/visits/new/"
+        offered = self.or_other(url, "reason", reason)
         values = {
             "member": Picked(self.members[name]),
-            "reason": reason,
-            "reason_detail": detail,
+            "reason": offered,
+            "reason_detail": detail or ("" if offered == reason else reason),
             "visited_on": on,
             "amount": amount,
             "gifts": gifts,
@@ -185,7 +228,7 @@ class Union:
         if relative:
             values["visited_person"] = "relative"
             values["relative"] = relative
-        self.browser.submit("/activities/welfare/visits/new/", values, marker="reason")
+        self.browser.submit(url, values, marker="reason")
 
     def greeting(self, festival, on, audience="everyone", amount_each=0, gifts=""):
         values = {
@@ -249,6 +292,7 @@ class Union:
         self.browser.submit("/congress/evaluations/new/", values)
 
     def notice(self, title, category, starts_on, body=""):
+        category = self.or_other("/disclosure/manage/new/", "category", category)
         values = {"title": title, "category": category, "body": body or title, "starts_on": starts_on}
         pk = self._create("/disclosure/manage/new/", values, "notice", title)
         # Published from the notice's own page, as the chair does once the draft reads right.
