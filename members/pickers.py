@@ -32,7 +32,49 @@ def member_label(member):
     return label
 
 
-class MemberPickerWidget(forms.SelectMultiple):
+class CurrentMembersFirstMixin:
+    """A member widget's options: members in service first; members who left or retired
+    after them, in a group of their own, each with their status, so that a record of an
+    earlier year can still name them and a record that already names one keeps it."""
+
+    def optgroups(self, name, value, attrs=None):
+        groups = super().optgroups(name, value, attrs)
+        current, former = [], []
+        for _group, options, _index in groups:
+            for option in options:
+                member = getattr(option["value"], "instance", None)
+                is_former = isinstance(member, Member) and member.status != MemberStatus.ACTIVE
+                (former if is_former else current).append(option)
+        regrouped = [(None, current, 0)]
+        if former:
+            regrouped.append((str(_("Left or retired")), former, 1))
+        return regrouped
+
+
+class MemberSelect(CurrentMembersFirstMixin, forms.Select):
+    """One member of the school: in-service members first, with departments and status."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        member = getattr(value, "instance", None)
+        if isinstance(member, Member):
+            option["label"] = member_label(member)
+        return option
+
+
+def member_choices(field):
+    """Shows a single member choice the way every member choice reads: in-service members
+    first, leavers and retirees apart with their status, namesakes told apart by department
+    (one query: the departments come with the members)."""
+    field.queryset = field.queryset.select_related("department")
+    field.label_from_instance = member_label
+    widget = MemberSelect(attrs=field.widget.attrs)
+    widget.is_required = field.widget.is_required
+    widget.choices = field.choices
+    field.widget = widget
+
+
+class MemberPickerWidget(CurrentMembersFirstMixin, forms.SelectMultiple):
     template_name = "members/widgets/member_picker.html"
 
     def _render(self, template_name, context, renderer=None):
@@ -58,21 +100,6 @@ class MemberPickerWidget(forms.SelectMultiple):
             # The label says which of two namesakes is meant.
             option["label"] = member_label(member)
         return option
-
-    def optgroups(self, name, value, attrs=None):
-        """Members in service first; members who left or retired after them, in a group of
-        their own, each with their status, so that a record that already names one keeps it."""
-        groups = super().optgroups(name, value, attrs)
-        current, former = [], []
-        for _group, options, _index in groups:
-            for option in options:
-                member = getattr(option["value"], "instance", None)
-                is_former = isinstance(member, Member) and member.status != MemberStatus.ACTIVE
-                (former if is_former else current).append(option)
-        regrouped = [(None, current, 0)]
-        if former:
-            regrouped.append((str(_("Left or retired")), former, 1))
-        return regrouped
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)

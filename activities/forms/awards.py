@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from members.choices import ProfessionalTitle
 from members.forms import DateInput
 from members.models import Member
-from members.pickers import MemberPickerField, member_label
+from members.pickers import MemberPickerField, member_choices
 from unionhub.forms import VersionedModelForm, validate_record_date
 
 from ..choices import AwardKind, AwardRecipientKind, AwardStatus
@@ -33,8 +33,8 @@ def _date(value):
 
 
 def _member_choices(field):
-    field.queryset = field.queryset.select_related("department").only("pk", "name", "name_pinyin", "department__name")
-    field.label_from_instance = member_label
+    member_choices(field)
+    field.queryset = field.queryset.only("pk", "name", "name_pinyin", "status", "department__name")
 
 
 class AwardForm(ProgrammeFieldMixin, VersionedModelForm):

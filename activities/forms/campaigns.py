@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from members.forms import DateInput
 from members.models import Member
-from members.pickers import MemberPickerField, member_label
+from members.pickers import MemberPickerField, member_choices
 from unionhub.forms import SchoolScopedModelForm, VersionedModelForm
 
 from ..choices import Weekday
@@ -145,10 +145,7 @@ class ClubForm(VersionedModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        leader = self.fields["leader"]
-        leader.queryset = leader.queryset.select_related("department")
-        # Namesakes are told apart by their departments.
-        leader.label_from_instance = member_label
+        member_choices(self.fields["leader"])
         weekly = services.schedule_of(self.instance)
         if weekly is not None and not self.is_bound:
             self.initial.update(

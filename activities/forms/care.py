@@ -4,14 +4,12 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.forms import formset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from members.choices import MemberStatus
 from members.models import Department
-from members.pickers import member_label
+from members.pickers import member_choices
 from unionhub.forms import VersionedModelForm
 
 from ..models import CarePair, school_year_label, school_year_months
@@ -253,12 +251,9 @@ class CarePairForm(VersionedModelForm):
         self.fields["school_year"].choices = school_year_choices(self.instance.school_year)
         self.fields["school_year"].initial = school_year_of(timezone.localdate())
         teacher = self.fields["teacher"]
-        teacher.queryset = (
-            teacher.queryset.filter(Q(status=MemberStatus.ACTIVE) | Q(pk=self.instance.teacher_id))
-            .select_related("department")
-            .order_by("name_pinyin", "pk")
-        )
-        teacher.label_from_instance = member_label
+        # A pair of an earlier year may name a teacher who has left since: offered apart.
+        teacher.queryset = teacher.queryset.order_by("name_pinyin", "pk")
+        member_choices(teacher)
 
     def clean_student_name(self):
         return self.cleaned_data["student_name"].strip()

@@ -14,7 +14,7 @@ from django_scopes.forms import SafeModelChoiceField
 
 from members.forms import DateInput
 from members.models import Member
-from members.pickers import MemberPickerField, member_label
+from members.pickers import MemberPickerField, member_choices, member_label
 from unionhub.forms import VersionedModelForm
 
 from ..choices import Audience, Festival, FundingSource, HardshipStatus, VisitedPerson, VisitReason
@@ -206,8 +206,7 @@ class MemberFieldsMixin:
     """
 
     def setup_member_fields(self):
-        field = self.fields["member"]
-        field.queryset = field.queryset.select_related("department")
+        member_choices(self.fields["member"])
 
 
 class VisitForm(OptionalMoneyMixin, MemberFieldsMixin, VersionedModelForm):

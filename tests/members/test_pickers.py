@@ -124,3 +124,27 @@ def test_member_label_costs_no_query_when_the_status_was_not_loaded(school, peop
             labels = [member_label(m) for m in members]
     assert len(queries) == 0
     assert "钱进（数学组）" in labels
+
+
+@pytest.mark.parametrize(
+    "url, field",
+    [
+        ("/activities/promotions/new/", "member"),
+        ("/activities/welfare/visits/new/", "member"),
+        ("/activities/care/pairs/new/", "teacher"),
+        ("/activities/clubs/new/", "leader"),
+        ("/activities/mentoring/new/", "mentor"),
+    ],
+)
+def test_every_single_member_choice_lists_members_in_service_first_and_the_others_apart(
+    staff_client, people, url, field
+):
+    html = staff_client.get(url).content.decode()
+    select = re.search(r'<select name="{}"[^>]*>.*?</select>'.format(field), html, re.S).group(0)
+    options = [(group, label) for group, label, _selected in groups(select) if label.strip("-")]
+
+    assert options == [
+        (None, "张三（数学组）"),
+        ("已调离或退休", "钱进（数学组） · 调离"),
+        ("已调离或退休", "周敏 · 退休"),
+    ]
