@@ -137,6 +137,7 @@ def replay(union):
     # 三、民主管理
     union.skip(["000-56"], "the seed's year held no congress session: keeping the congress regular is no record")
     union.activity("教师民主生活会", "民主管理", d(1, 25), people=everyone)
+    union.activity("学习区教育工会关于校务公开的意见", "理论学习", d(3, 2), people=everyone[:4])
     notices = [
         ("2018年秋季招生工作公示", "招生"),
         ("2018年上半年学校财务收支公示", "财务"),
@@ -150,8 +151,8 @@ def replay(union):
     for month_no, (title, category) in enumerate(notices, start=3):
         union.notice(title, category, d(month_no, 10))
     union.skip(
-        ["000-59", "000-69", "000-70", "000-71"],
-        "setting up disclosure (the district's opinion, a principal's mailbox, a board, the web) is no record",
+        ["000-69", "000-70", "000-71"],
+        "setting up disclosure (a principal's mailbox, a board, publication on the web) is no record",
     )
 
     # 四、关爱与文体
