@@ -5,7 +5,7 @@ PYTHON := $(VENV)/bin/python
 export PIP_CONSTRAINT := $(CURDIR)/constraints.txt
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test bench lint messages
+.PHONY: run test bench lint messages fidelity
 
 $(VENV)/bin/python:
 	python3 -m venv $(VENV)
@@ -40,3 +40,9 @@ lint: $(VENV)/.installed-dev
 messages: $(VENV)/.installed-dev
 	$(PYTHON) manage.py makemessages -l zh_Hans --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench
 	$(PYTHON) manage.py compilemessages -l zh_Hans --ignore=.venv
+
+# The seed years replayed through the pages and scored against their fact lists
+# (tests/fidelity/); FIDELITY_REPORT=json prints the report as JSON instead.
+fidelity: $(VENV)/.installed-dev
+	@# FIDELITY_RAISE=1 raises tests/fidelity/ratchet.json to the shares reached.
+	FIDELITY_REPORT=$${FIDELITY_REPORT:-text} $(PYTHON) -m pytest tests/fidelity -m fidelity -s -q -p no:cacheprovider --tb=short --no-migrations
