@@ -28,6 +28,7 @@ test: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed-dev
 	$(PYTHON) bench/roster.py
+	$(PYTHON) bench/roster_import_xls.py
 	$(PYTHON) bench/activities.py
 	$(PYTHON) bench/democracy.py
 	$(PYTHON) bench/summary.py
