@@ -1,4 +1,5 @@
-"""The fact lists of the seeds (copied unchanged from shared/fidelity/) and the matching
+"""The fact lists of the seeds (``shared/fidelity/`` beside the project, or the unchanged
+copy kept here for a checkout without it) and the matching
 rule of their README: spaces and the quotes “”‘’"' and 《》 removed from both sides; every
 part of ``must`` joined by " + " has to appear."""
 
@@ -7,7 +8,9 @@ import io
 import re
 from pathlib import Path
 
-FACTS_DIR = Path(__file__).parent / "facts"
+COPY_DIR = Path(__file__).parent / "facts"
+SHARED_DIR = Path(__file__).resolve().parents[3] / "shared" / "fidelity"
+FACTS_DIR = SHARED_DIR if (SHARED_DIR / "000.tsv").exists() else COPY_DIR
 IGNORED = re.compile(r"[\s“”‘’\"'《》]")
 
 

@@ -88,3 +88,9 @@ def test_the_chair_types_only_the_facts_of_kind_prose_and_no_figure(seed):
     for row in rows:
         sentence = re.sub(r"^[^，。：]{1,4}：", "", row["fact"])
         assert (sentence in typed) == (row["kind"] == "prose"), row["id"]
+
+
+@pytest.mark.skipif(not (facts.SHARED_DIR / "000.tsv").exists(), reason="no shared/ beside the project")
+@pytest.mark.parametrize("name", ["000.tsv", "003.tsv", "README.md"])
+def test_the_kept_copy_of_the_fact_lists_is_the_shared_one(name):
+    assert (facts.COPY_DIR / name).read_bytes() == (facts.SHARED_DIR / name).read_bytes()
