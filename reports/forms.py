@@ -59,6 +59,15 @@ class LayoutForm(forms.Form):
     section = forms.CharField(max_length=120, required=False)
 
 
+class FreezeForm(forms.Form):
+    """Freezing a version cannot be undone, so the chair ticks that she means it."""
+
+    confirm = forms.BooleanField(
+        label=_("I confirm: freeze the summary as it reads now; the version cannot be changed afterwards."),
+        error_messages={"required": _("Tick the box to confirm that this version is to be frozen.")},
+    )
+
+
 class GuidanceForm(forms.Form):
     guidance = forms.CharField(label=_("Guiding ideas"), required=False, widget=forms.Textarea(attrs=TEXTAREA))
 

@@ -6,6 +6,7 @@ are refused with the changes made since.
 """
 
 import copy
+import json
 
 from django.db import transaction
 from django.db.models import Max
@@ -25,6 +26,14 @@ class DraftConflict(Exception):
         super().__init__("draft changed since it was loaded")
         self.draft = draft
         self.entries = entries
+
+
+class VersionUnchanged(Exception):
+    """The draft over the year's records reads exactly as ``version``, the latest one."""
+
+    def __init__(self, version):
+        super().__init__("nothing changed since version {}".format(version.number))
+        self.version = version
 
 
 # --- The draft ----------------------------------------------------------------------------
@@ -147,6 +156,8 @@ def freeze_version(draft, user, document=None):
     """Freeze the draft applied to the year's records as the next numbered version.
 
     ``document`` is the assembled (not yet drafted) summary; without it, it is assembled now.
+    Raises ``VersionUnchanged`` when the result is the latest version's document again: the
+    draft row is locked first, so of two freezes at once the second sees the first's version.
     """
     if document is None:
         from .assembly import assemble
@@ -157,13 +168,16 @@ def freeze_version(draft, user, document=None):
             draft = _locked_draft(draft.school, draft.period)
         else:
             draft = SummaryDraft.objects.select_for_update().get(pk=draft.pk)
-        frozen = apply_draft(document, draft)
-        number = (draft.versions.aggregate(last=Max("number"))["last"] or 0) + 1
+        # Through JSON and back, as the stored document reads, so that the two compare.
+        frozen = json.loads(json.dumps(apply_draft(document, draft).to_json()))
+        latest = last_version(draft)
+        if latest is not None and latest.document == frozen:
+            raise VersionUnchanged(latest)
         return SummaryVersion.objects.create(
             school=draft.school,
             draft=draft,
-            number=number,
-            document=frozen.to_json(),
+            number=(latest.number if latest else 0) + 1,
+            document=frozen,
             created_at=timezone.now(),
             created_by=user if user is not None and user.is_authenticated else None,
         )

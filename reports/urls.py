@@ -14,6 +14,7 @@ urlpatterns = [
     path("reports/<int:year>/texts/", summary.SummaryTextsView.as_view(), name="summary_texts"),
     path("reports/<int:year>/layout/", summary.SummaryLayoutView.as_view(), name="summary_layout"),
     path("reports/<int:year>/summary.docx", summary.SummaryDocxView.as_view(), name="summary_docx"),
+    path("reports/<int:year>/versions/new/", summary.SummaryFreezeView.as_view(), name="summary_freeze"),
     path("reports/<int:year>/versions/<int:number>.docx", summary.VersionDocxView.as_view(), name="summary_version"),
     path("reports/<int:year>/records.xlsx", summary.RecordsXlsxView.as_view(), name="records_xlsx"),
     path("reports/<int:year>/plan/", plan.PlanView.as_view(), name="plan"),

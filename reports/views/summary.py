@@ -1,10 +1,12 @@
-"""The annual summary: the preview with the chair's edit controls, the Word export that
-freezes a version, frozen versions again, and the year's records as a spreadsheet.
+"""The annual summary: the preview with the chair's edit controls, the draft as Word,
+freezing a version (定稿) behind a confirmation, frozen versions again, and the year's
+records as a spreadsheet.
 
-Who: the chair edits and exports; staff read the preview and download frozen versions and
-the records (they enter those records anyway) but do not freeze versions; district users
-read a school of their own district (``?school=<pk>``, another district's school is 404)
-and download its frozen versions, never the records of named people; teachers get 403.
+Who: the chair edits and freezes; staff read the preview, download the draft, frozen
+versions and the records (they enter those records anyway) but do not freeze versions;
+district users read a school of their own district (``?school=<pk>``, another district's
+school is 404) and download its frozen versions, never the draft or the records of named
+people; teachers get 403.
 """
 
 import io
@@ -22,11 +24,12 @@ from congress.numerals import chinese_number
 from unionhub.history import history_entries
 from unionhub.models import School
 from unionhub.roles import Action, user_can
+from unionhub.submissions import OneTimeSubmissionMixin
 from unionhub.views import RoleRequiredMixin
 
 from .. import services
 from ..diff import changes_since
-from ..forms import LayoutForm, TextsForm
+from ..forms import FreezeForm, LayoutForm, TextsForm
 from ..models import SummaryVersion
 from ..models.plan import plan_versus_done
 from ..periods import SCHOOL_YEAR, Period
@@ -205,6 +208,7 @@ class SummaryView(SummaryMixin, TemplateView):
                 "can_edit": can_edit,
                 "can_download_records": user_can(self.request.user, Action.VIEW_RECORDS)
                 and self.school == self.request.school,
+                "can_download_draft": may_download_draft(self.request.user),
                 "texts_form": texts_form,
                 "conflict_entries": conflict_entries,
                 "plan_rows": plan_versus_done(services.plan_for(self.school, self.period)) if draft.show_plan else None,
@@ -317,13 +321,64 @@ def _version_response(version):
     return _file(data, filename, DOCX)
 
 
-class SummaryDocxView(SummaryEditMixin, View):
-    """Freezes the draft over the year's records as the next version and sends its .docx."""
+def may_download_draft(user):
+    """The school's own chair and staff; district users read frozen versions only."""
+    return user_can(user, Action.VIEW_SUMMARY) and not user_can(user, Action.VIEW_DISTRICT)
+
+
+class SummaryDocxView(SummaryMixin, View):
+    """The draft over the year's records as it reads now, as .docx; writes nothing."""
+
+    def has_role_permission(self):
+        return may_download_draft(self.request.user)
+
+    def get(self, request, year):
+        from ..exports.docx import summary_docx
+
+        document = services.apply_draft(self.assembled(), services.draft_for(self.school, self.period))
+        filename = "{}（草稿）.docx".format(document.title)
+        return _file(summary_docx(document), filename, DOCX)
+
+
+class SummaryFreezeView(OneTimeSubmissionMixin, SummaryEditMixin, TemplateView):
+    """定稿: the chair confirms, and the draft over the year's records becomes the next
+    numbered version. The form's one-time token makes a double click one version; a freeze
+    that would repeat the latest version is refused and lands on that version."""
+
+    template_name = "reports/summary/summary_freeze.html"
+    already_submitted_message = _("This version had already been frozen; it is listed below.")
+
+    def get_context_data(self, form=None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        draft = services.draft_for(self.school, self.period)
+        last = services.last_version(draft)
+        context.update(
+            {
+                "period": self.period,
+                "year": self.period.year,
+                "query": self.query,
+                "title": services.apply_draft(self.assembled(), draft).title,
+                "number": (last.number if last else 0) + 1,
+                "last": last,
+                "form": form or FreezeForm(),
+            }
+        )
+        return context
 
     def post(self, request, year):
+        form = FreezeForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
         draft = services.draft_for(self.school, self.period)
-        version = services.freeze_version(draft, request.user, self.assembled())
-        return _version_response(version)
+        try:
+            version = services.freeze_version(draft, request.user, self.assembled())
+        except services.VersionUnchanged as unchanged:
+            version = unchanged.version
+            message = _("Nothing has changed since version %(number)d, so no new version was frozen.")
+            messages.info(request, message % {"number": version.number})
+        else:
+            messages.success(request, _("Version %(number)d has been frozen.") % {"number": version.number})
+        return redirect(self.url("reports:summary") + "#version-{}".format(version.number))
 
 
 class VersionDocxView(SummaryMixin, View):

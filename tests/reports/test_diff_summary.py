@@ -1,4 +1,4 @@
-"""Change detection: when records change after a version was exported, the preview shows
+"""Change detection: when records change after a version was frozen, the preview shows
 what changed since that version — new, removed and changed items (by item key) and
 figures (by figure key)."""
 
@@ -6,13 +6,13 @@ import copy
 import datetime
 
 import pytest
-from django.urls import reverse
 from django_scopes import scopes_disabled
 
 from reports.diff import changes_since
 from reports.document import Figure, Item, Section, SummaryDocument
 from tests.activity_factories import ActivityFactory
 
+from .freezing import freeze
 from .seed_year import category, day, seed_year
 
 URL = "/reports/2018/"
@@ -82,7 +82,7 @@ def year(school):
 
 def test_the_preview_shows_what_changed_since_the_last_version(chair_client, school, year):
     assert 'id="summary-changes"' not in chair_client.get(URL).content.decode()
-    chair_client.post(reverse("reports:summary_docx", kwargs={"year": 2018}))
+    freeze(chair_client)
     page = chair_client.get(URL).content.decode()
     assert 'id="summary-changes"' in page and "data-change=" not in page
 
@@ -99,7 +99,7 @@ def test_the_preview_shows_what_changed_since_the_last_version(chair_client, sch
     assert 'data-change="removed-item"' in page
     assert 'data-change="changed-figure"' in page
 
-    # Once exported again, the panel compares with the new version and is quiet.
-    chair_client.post(reverse("reports:summary_docx", kwargs={"year": 2018}))
+    # Once frozen again, the panel compares with the new version and is quiet.
+    freeze(chair_client)
     page = chair_client.get(URL).content.decode()
     assert "data-change=" not in page

@@ -163,7 +163,7 @@ def test_a_hidden_item_leaves_the_preview_for_readers_and_the_word_export(chair_
     assert 'data-item="{}"'.format(key) in chair_page
     assert "summary-hidden" in chair_page
 
-    exported = chair_client.post(reverse("reports:summary_docx", kwargs={"year": 2018}))
+    exported = chair_client.get(reverse("reports:summary_docx", kwargs={"year": 2018}))
     text = "\n".join(docx_paragraphs(exported.getvalue()))
     assert "师德大讨论" not in text
     assert "师德建设月" in text
@@ -197,7 +197,7 @@ def test_moving_an_item_up_reorders_it_in_the_preview_and_the_export(chair_clien
     expected = keys[:1] + [keys[2], keys[1]] + keys[3:]
     assert draft.item_order["ethics"] == expected
     texts = [i.text for i in ethics.items]
-    exported = docx_paragraphs(chair_client.post(reverse("reports:summary_docx", kwargs={"year": 2018})).getvalue())
+    exported = docx_paragraphs(chair_client.get(reverse("reports:summary_docx", kwargs={"year": 2018})).getvalue())
     lines = [line for line in exported if line[:2] in ("1、", "2、", "3、") and line[2:] in texts]
     assert lines[:3] == ["1、" + texts[0], "2、" + texts[2], "3、" + texts[1]]
 

@@ -1,9 +1,10 @@
 """Permission-matrix entries of the annual summary and the plan: see the package docstring.
 
-The chair edits, freezes versions (the Word export) and writes the plan; staff read the
-preview, the plan and frozen versions and download the year's records, but neither edit
-nor freeze; district users read a school of their own district (``?school=<pk>``) and its
-frozen versions, never the records of named people; teachers get 403.
+The chair edits, freezes versions (定稿, behind a confirmation page) and writes the plan;
+staff read the preview, the plan and frozen versions and download the draft as Word and the
+year's records, but neither edit nor freeze; district users read a school of their own
+district (``?school=<pk>``) and its frozen versions, never the draft file or the records of
+named people; teachers get 403.
 
 These URLs carry the year (and a version number), so besides ``MATRIX`` this module gives
 ``URL_KWARGS`` (``{name: function(obj) -> kwargs for reverse}``, ``obj`` None for a missing
@@ -30,8 +31,13 @@ MATRIX = {
     "reports:summary": READ,
     "reports:summary_texts": CHAIR_POST,
     "reports:summary_layout": CHAIR_POST,
-    # Freezing a version answers with its .docx.
-    "reports:summary_docx": {"POST": {"own": (LOGIN, 200, 403, 403, 403)}},
+    # The draft as Word: a download that writes nothing.
+    "reports:summary_docx": {"GET": {"own": (LOGIN, 200, 200, 403, 403)}},
+    # The confirmation page, and the freeze that lands back on the preview.
+    "reports:summary_freeze": {
+        "GET": {"own": (LOGIN, 200, 403, 403, 403)},
+        "POST": {"own": (LOGIN, 302, 403, 403, 403)},
+    },
     "reports:summary_version": READ,
     "reports:records_xlsx": {"GET": {"own": (LOGIN, 200, 200, 403, 403)}},
     "reports:plan": {
@@ -105,6 +111,7 @@ OBJECT_MAKERS = {
 }
 
 POST_DATA = {
+    "reports:summary_freeze": lambda obj, school: {"confirm": "on"},
     "reports:summary_texts": lambda obj, school: {"loaded_version": 1, "opening": "本年度，学校工会……"},
     "reports:summary_layout": lambda obj, school: {"action": "hide", "key": "activity:1", "section": "ethics"},
     "reports:plan": lambda obj, school: {"part": "section", "title": "加强队伍建设"},
