@@ -1,7 +1,8 @@
 """The annual summary in a real browser: the chair opens the preview of the year, writes
-the opening and the closing parts, hides an item, exports Word (freezing version 1) and the
-records as Excel, and downloads the frozen version again — the same text. The preview fits
-a phone and prints without its controls."""
+the opening and the closing parts, hides an item, downloads the draft as Word (which
+freezes nothing) and the records as Excel, freezes version 1 on the confirmation page (a
+double click makes one version), and downloads the frozen version again — the same text.
+The preview fits a phone and prints without its controls."""
 
 import io
 import re
@@ -46,7 +47,9 @@ def e2e_chair(e2e_school, fast_password_hasher):
     return UserFactory(username="chair", school=e2e_school, role=Role.CHAIR, last_name="刘梅兰")
 
 
-def test_the_chair_edits_exports_and_downloads_the_frozen_version_again(page, e2e_school, e2e_chair, results_dir):
+def test_the_chair_downloads_the_draft_freezes_it_and_downloads_the_version_again(
+    page, e2e_school, e2e_chair, results_dir
+):
     made = seed_year(e2e_school)
     log_in(page, "chair")
     page.goto("/reports/2018/")
@@ -86,14 +89,27 @@ def test_the_chair_edits_exports_and_downloads_the_frozen_version_again(page, e2
     page.screenshot(path=str(results_dir / "summary-print.png"), full_page=True)
     page.emulate_media(media="screen")
 
-    # Word: freezes version 1.
+    # Word: the draft downloads and freezes nothing.
     with page.expect_download() as word:
         page.locator("[data-summary=export-docx]").click()
-    exported = results_dir / "summary-v1.docx"
+    exported = results_dir / "summary-draft.docx"
     word.value.save_as(exported)
     text = docx_text(exported)
     assert "全心全意为教职工服务" in text and "努力开创学校工会工作的新局面" in text
     assert made.discussion.title not in text
+    with scopes_disabled():
+        assert not SummaryVersion.objects.filter(school=e2e_school).exists()
+
+    # 定稿 on its own page: refused until confirmed; a double click makes one version.
+    page.locator("[data-summary=freeze]").click()
+    form = page.locator("[data-summary=freeze-form]")
+    expect(form).to_contain_text("定稿后的版本不能再修改")
+    page.locator("[data-summary=freeze-confirm]").click()
+    expect(form).to_contain_text(zh("Tick the box to confirm that this version is to be frozen."))
+    page.check("input[name=confirm]")
+    page.screenshot(path=str(results_dir / "summary-freeze.png"), full_page=True)
+    page.locator("[data-summary=freeze-confirm]").dblclick()
+    expect(page.locator("#summary-versions #version-1")).to_be_visible()
     with scopes_disabled():
         assert list(SummaryVersion.objects.filter(school=e2e_school).values_list("number", flat=True)) == [1]
 
