@@ -6,11 +6,13 @@ read-only, only their own district's schools); the preview's query count does no
 with the year."""
 
 import io
+import threading
 
 import docx
 import openpyxl
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django_scopes import scope, scopes_disabled
@@ -21,6 +23,7 @@ from reports.periods import Period
 from tests.activity_factories import ActivityFactory, VisitFactory
 from tests.factories import DistrictFactory, DistrictUserFactory, SchoolFactory
 
+from .factories import SummaryDraftFactory
 from .freezing import freeze, freeze_url
 from .seed_year import category, day, seed_year
 
@@ -329,3 +332,46 @@ def test_the_preview_query_count_does_not_grow_with_the_year(chair_client, schoo
             VisitFactory(school=school, member=year.members[n % 5], visited_on=day(1 + n % 11, 12))
     freeze(chair_client)
     assert _preview_queries(chair_client) == before
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("written", [False, True], ids=["no-draft-yet", "draft-written"])
+def test_two_freezes_posted_at_once_with_different_tokens_make_one_version(chair, school, monkeypatch, written):
+    """Two tabs freeze at the same moment: both assemble the year before either writes; the
+    lock on the draft row makes the second wait for the first and then find nothing new."""
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        pytest.skip("threads cannot share an in-memory SQLite database; run it on PostgreSQL")
+    from reports.views.summary import SummaryMixin
+
+    seed_year(school)
+    if written:
+        with scopes_disabled():
+            SummaryDraftFactory(school=school, year=2018, opening="两个窗口同时定稿之前写好的开篇。")
+    both_assembled = threading.Barrier(2, timeout=10)
+    assembled = SummaryMixin.assembled
+
+    def assemble_together(self):
+        document = assembled(self)
+        both_assembled.wait()
+        return document
+
+    monkeypatch.setattr(SummaryMixin, "assembled", assemble_together)
+    responses = []
+
+    def submit():
+        try:
+            client = Client()
+            client.force_login(chair)
+            responses.append(freeze(client))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=submit) for _twice in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert [v.number for v in versions(school)] == [1]
+    assert [r.status_code for r in responses] == [302, 302]
+    assert {r["Location"] for r in responses} == {URL + "#version-1"}
