@@ -12,7 +12,6 @@ import docx
 import openpyxl
 import pytest
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django_scopes import scope, scopes_disabled
@@ -21,6 +20,7 @@ from reports import services
 from reports.models import SummaryDraft, SummaryVersion
 from reports.periods import Period
 from tests.activity_factories import ActivityFactory, VisitFactory
+from tests.at_once import post_at_once
 from tests.factories import DistrictFactory, DistrictUserFactory, SchoolFactory
 
 from .factories import SummaryDraftFactory
@@ -356,21 +356,7 @@ def test_two_freezes_posted_at_once_with_different_tokens_make_one_version(chair
         return document
 
     monkeypatch.setattr(SummaryMixin, "assembled", assemble_together)
-    responses = []
-
-    def submit():
-        try:
-            client = Client()
-            client.force_login(chair)
-            responses.append(freeze(client))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=submit) for _twice in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    responses = post_at_once(chair, freeze)
 
     assert [v.number for v in versions(school)] == [1]
     assert [r.status_code for r in responses] == [302, 302]

@@ -18,6 +18,7 @@ from disclosure.models import Suggestion
 from unionhub.models import SubmissionToken
 from unionhub.submissions import FIELD_NAME, OneTimeSubmissionMixin, new_token
 
+from ..at_once import post_at_once
 from ..security.test_permission_matrix import OBJECT_KINDS, make_object, post_data, snapshot
 
 pytestmark = pytest.mark.usefixtures("fast_password_hasher")
@@ -232,21 +233,7 @@ def test_two_identical_posts_at_once_make_one_activity(staff, school, monkeypatc
 
     monkeypatch.setattr(OneTimeSubmissionMixin, "earlier_submission", look_up_together)
     data = {**activity_post(school), FIELD_NAME: new_token()}
-    responses = []
-
-    def submit():
-        try:
-            client = Client()
-            client.force_login(staff)
-            responses.append(client.post(reverse("activities:activity_create"), data))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=submit) for _twice in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    responses = post_at_once(staff, lambda client: client.post(reverse("activities:activity_create"), data))
 
     assert activity_count() == 1
     assert [r.status_code for r in responses] == [302, 302]
