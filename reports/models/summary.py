@@ -1,4 +1,4 @@
-"""The chair's draft of a period's summary, and the versions frozen by each export."""
+"""The chair's draft of a period's summary, and the versions frozen from it (定稿)."""
 
 from django.conf import settings
 from django.db import models
@@ -56,7 +56,7 @@ class SummaryDraft(SchoolOwnedModel):
 
 
 class SummaryVersion(SchoolOwnedModel):
-    """A summary as it was exported, numbered per draft; its document never changes."""
+    """A summary as it was frozen (定稿), numbered per draft; its document never changes."""
 
     draft = models.ForeignKey(SummaryDraft, on_delete=models.CASCADE, related_name="versions", verbose_name=_("draft"))
     number = models.PositiveIntegerField(_("number"))

@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -346,7 +347,7 @@ class SummaryFreezeView(OneTimeSubmissionMixin, SummaryEditMixin, TemplateView):
     that would repeat the latest version is refused and lands on that version."""
 
     template_name = "reports/summary/summary_freeze.html"
-    already_submitted_message = _("This version had already been frozen; it is listed below.")
+    already_submitted_message = gettext_lazy("This version had already been frozen; it is listed below.")
 
     def get_context_data(self, form=None, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -382,7 +383,7 @@ class SummaryFreezeView(OneTimeSubmissionMixin, SummaryEditMixin, TemplateView):
 
 
 class VersionDocxView(SummaryMixin, View):
-    """A frozen version again, exactly as it was exported."""
+    """A frozen version again, exactly as it was frozen."""
 
     def get(self, request, year, number):
         version = get_object_or_404(
