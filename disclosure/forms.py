@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from unionhub.forms import BoundedInputMixin, SchoolScopedModelForm, VersionedModelForm
+from unionhub.forms import BoundedInputMixin, DateInput, SchoolScopedModelForm, VersionedModelForm
 from unionhub.uploads import check_document
 from unionhub.years import validate_record_date
 
@@ -11,8 +11,6 @@ from . import selectors, services
 from .models import HolidayCalendarDay, Notice, NoticeCategory, Objection, Suggestion
 from .rendering import unsafe_markup
 from .workdays import MAX_WINDOW_DAYS, MAX_WINDOW_SPAN
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class NoticeForm(VersionedModelForm):
@@ -37,7 +35,7 @@ class NoticeForm(VersionedModelForm):
     class Meta(VersionedModelForm.Meta):
         model = Notice
         fields = ["title", "category", "body", "starts_on", "working_days", "ends_on"]
-        widgets = {"starts_on": DATE, "ends_on": DATE, "body": forms.Textarea(attrs={"rows": 10})}
+        widgets = {"starts_on": DateInput(), "ends_on": DateInput(), "body": forms.Textarea(attrs={"rows": 10})}
         labels = {"title": pgettext_lazy("notice", "title"), "starts_on": _("publication date")}
         help_texts = {
             "starts_on": _(
@@ -165,7 +163,7 @@ class HolidayDayForm(BoundedInputMixin, forms.ModelForm):
     class Meta:
         model = HolidayCalendarDay
         fields = ["date", "kind", "name"]
-        widgets = {"date": DATE}
+        widgets = {"date": DateInput()}
         help_texts = {"name": _("e.g. 元旦, 春节, 国庆节调休")}
 
     def __init__(self, *args, school, **kwargs):

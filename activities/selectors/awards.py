@@ -21,7 +21,6 @@ from unionhub.history import history_entries, m2m_snapshots, name_lister
 from ..choices import PENDING_AWARD_STATUSES, AwardKind, AwardLevel, AwardRecipientKind, AwardStatus
 from ..models import Award, MentorMeeting, MentorPair, Promotion, school_year_label
 from ..periods import school_year_of
-from ..periods import school_year_of as current_school_year  # noqa: F401 (the old name, kept for callers)
 
 # Every record since the founding of any school here and before the end of the app's use.
 ALL_TIME = (datetime.date(1900, 1, 1), datetime.date(2999, 12, 31))
