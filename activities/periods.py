@@ -63,6 +63,11 @@ def school_year_label(start_year):
     return "{}—{}学年".format(start_year, start_year + 1)
 
 
+def school_years_label(start_years):
+    """2014—2015、2015—2016学年 for the school years a period's records belong to."""
+    return "{}学年".format("、".join("{}—{}".format(year, year + 1) for year in sorted(start_years)))
+
+
 def school_year_choices(extra=None):
     """Every school year from 2000—2001 (records go back to it) to the coming one (pairs are
     made in the summer), newest first, labelled 2025—2026学年; ``extra`` (a record's own
