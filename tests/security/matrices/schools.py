@@ -18,15 +18,25 @@ MATRIX = {
     "schools:district_school_list": {"GET": {"own": REFUSED}},
     "schools:district_school_create": {"GET": {"own": REFUSED}, "POST": {"own": REFUSED}},
     "schools:district_chair_reset_password": {"POST": {"own": REFUSED, "other": REFUSED}},
+    "schools:district_chair_create": {
+        "GET": {"own": REFUSED, "other": REFUSED},
+        "POST": {"own": REFUSED, "other": REFUSED},
+    },
     "schools:profile": {
         "GET": {"own": (LOGIN, 200, 200, 403, 403)},
         "POST": {"own": (LOGIN, 302, 403, 403, 403)},
     },
 }
 
-OBJECT_KINDS = {"schools:district_chair_reset_password": "school_chair"}
+OBJECT_KINDS = {
+    "schools:district_chair_reset_password": "school_chair",
+    "schools:district_chair_create": "school",
+}
 
-OBJECT_MAKERS = {"school_chair": lambda school: UserFactory(school=school, role=Role.CHAIR)}
+OBJECT_MAKERS = {
+    "school_chair": lambda school: UserFactory(school=school, role=Role.CHAIR),
+    "school": lambda school: school,
+}
 
 
 def _new_school(obj, school):
@@ -48,5 +58,6 @@ def _profile(obj, school):
 
 POST_DATA = {
     "schools:district_school_create": _new_school,
+    "schools:district_chair_create": lambda obj, school: {"chair_username": "new_chair"},
     "schools:profile": _profile,
 }
