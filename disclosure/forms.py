@@ -158,7 +158,8 @@ class CategoryForm(SchoolScopedModelForm):
 
 
 class HolidayDayForm(BoundedInputMixin, forms.ModelForm):
-    """A holiday or make-up working day the school enters for a year the package does not know."""
+    """A holiday or make-up working day a school, or its district for all its schools
+    (``school`` None), enters for a year the package does not know."""
 
     class Meta:
         model = HolidayCalendarDay
@@ -166,17 +167,19 @@ class HolidayDayForm(BoundedInputMixin, forms.ModelForm):
         widgets = {"date": DateInput()}
         help_texts = {"name": _("e.g. 元旦, 春节, 国庆节调休")}
 
-    def __init__(self, *args, school, **kwargs):
+    def __init__(self, *args, school=None, district=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.school = school
+        self.district_id = school.district_id if school else district.pk
 
     def clean_date(self):
         day = self.cleaned_data["date"]
-        if HolidayCalendarDay.objects.filter(school=self.school, date=day).exists():
+        entered = HolidayCalendarDay.objects.filter(district_id=self.district_id, school=self.school, date=day)
+        if entered.exists():
             raise ValidationError(_("This date has already been entered."), code="unique")
         return day
 
     def save(self, commit=True):
         self.instance.school = self.school
-        self.instance.district_id = self.school.district_id
+        self.instance.district_id = self.district_id
         return super().save(commit)
