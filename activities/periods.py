@@ -9,6 +9,8 @@ import re
 
 from django.utils import timezone
 
+from unionhub.years import FIRST_YEAR
+
 MONTH_PATTERN = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?\s*(?:[-/.]\s*\d{1,2}\s*日?)?\s*$")
 # What ``<input type=month>`` sends, and nothing else: 2025-10 (2025-1 too).
 STRICT_MONTH_PATTERN = re.compile(r"^\s*(\d{4})\s*-\s*(\d{1,2})\s*$")
@@ -55,3 +57,23 @@ def school_year_of(day=None):
     September starts a new one, so 2025 runs from September 2025 to August 2026."""
     day = day or timezone.localdate()
     return day.year if day.month >= 9 else day.year - 1
+
+
+def school_year_label(start_year):
+    return "{}—{}学年".format(start_year, start_year + 1)
+
+
+def school_years_label(start_years):
+    """2014—2015、2015—2016学年 for the school years a period's records belong to."""
+    return "{}学年".format("、".join("{}—{}".format(year, year + 1) for year in sorted(start_years)))
+
+
+def school_year_choices(extra=None):
+    """Every school year from 2000—2001 (records go back to it) to the coming one (pairs are
+    made in the summer), newest first, labelled 2025—2026学年; ``extra`` (a record's own
+    year) kept if outside."""
+    current = school_year_of()
+    years = set(range(FIRST_YEAR, current + 2))
+    if extra is not None:
+        years.add(extra)
+    return [(year, school_year_label(year)) for year in sorted(years, reverse=True)]

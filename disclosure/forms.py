@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from unionhub.forms import BoundedInputMixin, SchoolScopedModelForm, VersionedModelForm
+from unionhub.forms import BoundedInputMixin, DateInput, SchoolScopedModelForm, VersionedModelForm
 from unionhub.uploads import check_document
 from unionhub.years import validate_record_date
 
@@ -11,8 +11,6 @@ from . import selectors, services
 from .models import HolidayCalendarDay, Notice, NoticeCategory, Objection, Suggestion
 from .rendering import unsafe_markup
 from .workdays import MAX_WINDOW_DAYS, MAX_WINDOW_SPAN
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class NoticeForm(VersionedModelForm):
@@ -37,7 +35,7 @@ class NoticeForm(VersionedModelForm):
     class Meta(VersionedModelForm.Meta):
         model = Notice
         fields = ["title", "category", "body", "starts_on", "working_days", "ends_on"]
-        widgets = {"starts_on": DATE, "ends_on": DATE, "body": forms.Textarea(attrs={"rows": 10})}
+        widgets = {"starts_on": DateInput(), "ends_on": DateInput(), "body": forms.Textarea(attrs={"rows": 10})}
         labels = {"title": pgettext_lazy("notice", "title"), "starts_on": _("publication date")}
         help_texts = {
             "starts_on": _(
@@ -160,25 +158,28 @@ class CategoryForm(SchoolScopedModelForm):
 
 
 class HolidayDayForm(BoundedInputMixin, forms.ModelForm):
-    """A holiday or make-up working day the school enters for a year the package does not know."""
+    """A holiday or make-up working day a school, or its district for all its schools
+    (``school`` None), enters for a year the package does not know."""
 
     class Meta:
         model = HolidayCalendarDay
         fields = ["date", "kind", "name"]
-        widgets = {"date": DATE}
+        widgets = {"date": DateInput()}
         help_texts = {"name": _("e.g. 元旦, 春节, 国庆节调休")}
 
-    def __init__(self, *args, school, **kwargs):
+    def __init__(self, *args, school=None, district=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.school = school
+        self.district_id = school.district_id if school else district.pk
 
     def clean_date(self):
         day = self.cleaned_data["date"]
-        if HolidayCalendarDay.objects.filter(school=self.school, date=day).exists():
+        entered = HolidayCalendarDay.objects.filter(district_id=self.district_id, school=self.school, date=day)
+        if entered.exists():
             raise ValidationError(_("This date has already been entered."), code="unique")
         return day
 
     def save(self, commit=True):
         self.instance.school = self.school
-        self.instance.district_id = self.school.district_id
+        self.instance.district_id = self.district_id
         return super().save(commit)

@@ -6,6 +6,8 @@ from django.db import transaction
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from unionhub.models import School
+
 from .choices import DEFAULT_CATEGORIES, NoticeStatus, ObjectionStatus, SuggestionStatus
 from .models import Notice, NoticeAttachment, NoticeCategory, NoticeRead, Objection
 from .selectors import calendar_for
@@ -119,16 +121,23 @@ def answer_suggestion(suggestion, user, answer):
 
 
 def enter_calendar_day(form):
-    """Save the school's holiday or make-up working day, and count again the windows it falls in."""
+    """Save the holiday or make-up working day, and count again the windows it falls in: the
+    school's, or every school's of the district for a district's day."""
     with transaction.atomic():
         day = form.save()
-        recount_windows(form.school, day.date)
+        _recount_where_it_applies(day)
     return day
 
 
-def remove_calendar_day(school, day):
+def remove_calendar_day(day):
     with transaction.atomic():
         day.delete()
+        _recount_where_it_applies(day)
+
+
+def _recount_where_it_applies(day):
+    schools = [day.school] if day.school_id else School.objects.filter(district_id=day.district_id).order_by("pk")
+    for school in schools:
         recount_windows(school, day.date)
 
 

@@ -83,10 +83,6 @@ def window_end(start, working_days, calendar=OFFICIAL):
     return calendar.window_end(start, working_days)
 
 
-def working_days_between(first, last, calendar=OFFICIAL):
-    return calendar.working_days_between(first, last)
-
-
 def working_days_left(end, today, calendar=OFFICIAL):
     """Working days left in a window ending on ``end``, today included."""
     return calendar.working_days_between(today, end)

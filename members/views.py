@@ -26,6 +26,7 @@ from unionhub.roles import Action, Role, user_can
 from unionhub.submissions import OneTimeSubmissionMixin
 from unionhub.views import ConcurrentUpdateMixin, RoleRequiredMixin, SchoolScopedMixin
 from unionhub.xlsx import Sheet, write_workbook
+from unionhub.years import parse_year
 
 from . import services
 from .choices import MemberStatus
@@ -38,8 +39,6 @@ from .selectors import roster, roster_year_figures
 from .tables import MemberTable
 from .timeline import timeline_for
 
-# The years the roster's year figures may be asked for.
-FIRST_YEAR, LAST_YEAR = 2000, 2100
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -222,17 +221,10 @@ class RosterExportView(RoleRequiredMixin, View):
             headers=[str(header) for _name, header in ROSTER_COLUMNS],
             rows=(member_row(m) for m in members),
         )
-        year = _year_asked(request, default=timezone.localdate().year)
+        year = parse_year(request.GET.get("year")) or timezone.localdate().year
         return xlsx_response(
             write_workbook([sheet, year_figures_sheet(request.school, year)]), "roster.xlsx", _("roster.xlsx")
         )
-
-
-def _year_asked(request, default):
-    value = request.GET.get("year", "").strip()
-    if value.isdecimal() and FIRST_YEAR <= int(value) <= LAST_YEAR:
-        return int(value)
-    return default
 
 
 def year_figures_sheet(school, year):

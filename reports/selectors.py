@@ -12,7 +12,6 @@ from django.utils import timezone
 from django_scopes import scope
 
 from activities.models import Activity, Category
-from activities.periods import school_year_of
 from activities.selectors import awards as award_selectors
 from activities.selectors import campaigns as campaign_selectors
 from activities.selectors import care as care_selectors
@@ -85,8 +84,6 @@ def year_records(school, period, today=None):
     """
     today = today or timezone.localdate()
     start, end = period.start, period.end
-    # Mentor pairs belong to a school year: the one under way at the period's end.
-    mentor_year = school_year_of(min(end, max(today, start)))
     with scope(school=[school.pk]):
         return YearRecords(
             categories=list(Category.objects.filter(school=school).order_by("position", "pk")),
@@ -96,7 +93,8 @@ def year_records(school, period, today=None):
             pledges=pledge_selectors.pledge_figures(school, start, end),
             awards=award_selectors.award_figures(school, start, end),
             promotions=award_selectors.promotion_figures(school, start, end),
-            mentoring=award_selectors.mentor_figures(school, mentor_year),
+            # Every pair of the school years the period overlaps, a continued pair once.
+            mentoring=award_selectors.mentor_pair_figures(school, start, end),
             visits=welfare_selectors.visit_totals(school, start, end),
             greetings=welfare_selectors.greeting_figures(school, start, end),
             hardship=welfare_selectors.hardship_figures(school, start, end),

@@ -7,19 +7,12 @@ from django.utils.translation import gettext_lazy as _
 
 from .forms import VersionedModelForm
 from .models import School
-from .services import setup_problems
+from .services import chair_problems, school_name_problems
 
 
-class SchoolWithChairForm(forms.Form):
-    """A district administrator's new school of their district and its chair's login."""
+class ChairForm(forms.Form):
+    """A chair's login for a school of the district administrator's district."""
 
-    name = forms.CharField(label=_("school's full name"), max_length=School._meta.get_field("name").max_length)
-    short_name = forms.CharField(
-        label=_("short name"),
-        max_length=School._meta.get_field("short_name").max_length,
-        required=False,
-        help_text=_("As the summary's title names the school, e.g. 实验初中."),
-    )
     chair_username = UsernameField(
         label=_("chair's login name"),
         max_length=get_user_model()._meta.get_field("username").max_length,
@@ -32,14 +25,34 @@ class SchoolWithChairForm(forms.Form):
         required=False,
     )
 
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("chair_username"):
+            for problem in chair_problems(cleaned["chair_username"]):
+                self.add_error(None, problem)
+        return cleaned
+
+
+class SchoolWithChairForm(ChairForm):
+    """A district administrator's new school of their district and its chair's login."""
+
+    name = forms.CharField(label=_("school's full name"), max_length=School._meta.get_field("name").max_length)
+    short_name = forms.CharField(
+        label=_("short name"),
+        max_length=School._meta.get_field("short_name").max_length,
+        required=False,
+        help_text=_("As the summary's title names the school, e.g. 实验初中."),
+    )
+    field_order = ["name", "short_name", "chair_username", "chair_name"]
+
     def __init__(self, *args, district, **kwargs):
         super().__init__(*args, **kwargs)
         self.district = district
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("name") and cleaned.get("chair_username"):
-            for problem in setup_problems(self.district, cleaned["name"], cleaned["chair_username"]):
+        if cleaned.get("name"):
+            for problem in school_name_problems(self.district, cleaned["name"]):
                 self.add_error(None, problem)
         return cleaned
 

@@ -10,6 +10,11 @@ urlpatterns = [
     path("district/schools/", school_views.DistrictSchoolListView.as_view(), name="district_school_list"),
     path("district/schools/new/", school_views.DistrictSchoolCreateView.as_view(), name="district_school_create"),
     path(
+        "district/schools/<int:pk>/chair/new/",
+        school_views.DistrictChairCreateView.as_view(),
+        name="district_chair_create",
+    ),
+    path(
         "district/schools/chairs/<int:pk>/reset-password/",
         school_views.DistrictChairResetPasswordView.as_view(),
         name="district_chair_reset_password",

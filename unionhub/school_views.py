@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse_lazy
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import FormView, ListView, UpdateView
@@ -13,8 +14,8 @@ from django.views.generic import FormView, ListView, UpdateView
 from .history import history_entries
 from .models import School
 from .roles import Action, Role, user_can
-from .school_forms import SchoolProfileForm, SchoolWithChairForm
-from .services import SchoolSetupError, create_school_with_chair, reset_password
+from .school_forms import ChairForm, SchoolProfileForm, SchoolWithChairForm
+from .services import SchoolSetupError, create_chair, create_school_with_chair, reset_password
 from .views import ConcurrentUpdateMixin, RoleRequiredMixin
 
 PASSWORD_TEMPLATE = "unionhub/chair_password.html"
@@ -63,6 +64,32 @@ class DistrictSchoolCreateView(DistrictAdminMixin, FormView):
             return self.form_invalid(form)
         messages.success(self.request, _("The school %(school)s was added.") % {"school": created.school.name})
         return self.show_password(created.chair, created.password)
+
+
+class DistrictChairCreateView(DistrictAdminMixin, FormView):
+    """A chair's login for a school of the district, one that has none yet (another district:
+    404); the one-time password is shown once."""
+
+    template_name = "unionhub/district_chair_form.html"
+    form_class = ChairForm
+
+    @cached_property
+    def school(self):
+        # Read by the page and by the save: another district's school is 404 either way.
+        return get_object_or_404(self.district_schools(), pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(school=self.school, **kwargs)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            chair, password = create_chair(self.school, data["chair_username"], data["chair_name"])
+        except SchoolSetupError as error:
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
+        messages.success(self.request, _("%(school)s has a chair now.") % {"school": self.school.name})
+        return self.show_password(chair, password)
 
 
 class DistrictChairResetPasswordView(DistrictAdminMixin, View):

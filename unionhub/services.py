@@ -44,6 +44,10 @@ def setup_problems(district, name, username):
 
     ``district`` may be a name or a ``District`` (or None for one still to be made).
     """
+    return school_name_problems(district, name) + chair_problems(username)
+
+
+def school_name_problems(district, name):
     problems = []
     if isinstance(district, str):
         district = District.objects.filter(name=district).first()
@@ -55,9 +59,14 @@ def setup_problems(district, name, username):
                 "name": name,
             }
         )
-    if get_user_model().objects.filter(username__iexact=username).exists():
-        problems.append(_("The login name %(username)s is taken.") % {"username": username})
     return problems
+
+
+def chair_problems(username):
+    """What stands in the way of a new chair's login ``username``."""
+    if get_user_model().objects.filter(username__iexact=username).exists():
+        return [_("The login name %(username)s is taken.") % {"username": username}]
+    return []
 
 
 def create_school_with_chair(district, name, short_name, username, chair_name=""):
@@ -85,6 +94,29 @@ def _create_school_with_chair(district, name, short_name, username, chair_name):
     if isinstance(district, str):
         district, _created = District.objects.get_or_create(name=district)
     school = School.objects.create(district=district, name=name, short_name=short_name)
+    chair, password = _create_chair(school, username, chair_name)
+    return NewSchool(school=school, chair=chair, password=password)
+
+
+def create_chair(school, username, chair_name=""):
+    """A chair's login for ``school`` (one that has none yet, or a new chair), with a one-time
+    password to change at the first login: ``(chair, password)``.
+
+    Raises :class:`SchoolSetupError` for a login name already taken; then nothing is written.
+    """
+    problems = chair_problems(username)
+    if problems:
+        raise SchoolSetupError(" ".join(problems))
+    try:
+        with transaction.atomic():
+            return _create_chair(school, username, chair_name)
+    except IntegrityError:
+        # Someone else took the login name between the check and the write.
+        problems = chair_problems(username) or [_("The chair could not be saved; nothing was changed. Try again.")]
+        raise SchoolSetupError(" ".join(problems)) from None
+
+
+def _create_chair(school, username, chair_name):
     password = temporary_password()
     chair = get_user_model().objects.create_user(
         username=username,
@@ -94,4 +126,4 @@ def _create_school_with_chair(district, name, short_name, username, chair_name):
         role=Role.CHAIR,
         must_change_password=True,
     )
-    return NewSchool(school=school, chair=chair, password=password)
+    return chair, password

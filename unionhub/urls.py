@@ -21,6 +21,7 @@ urlpatterns = [
     path("activities/", include("activities.urls")),
     path("congress/", include("congress.urls")),
     path("disclosure/", include("disclosure.urls")),
+    path("district/holidays/", include("disclosure.district_urls")),
     path("", include("unionhub.school_urls")),
     path("admin/", admin.site.urls),
 ]

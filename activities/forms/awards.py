@@ -5,15 +5,14 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from members.choices import ProfessionalTitle
-from members.forms import DateInput
 from members.models import Member
 from members.pickers import MemberPickerField, member_choices
-from unionhub.forms import BoundedInputMixin, VersionedModelForm
+from unionhub.forms import BoundedInputMixin, DateInput, VersionedModelForm
 from unionhub.years import validate_record_date
 
 from ..choices import AwardKind, AwardRecipientKind, AwardStatus
 from ..models import Award, MentorMeeting, MentorPair, Promotion, school_year_label
-from ..periods import school_year_of
+from ..periods import school_year_choices, school_year_of
 from ..selectors.awards import PENDING, school_year_range
 from ..selectors.log import programme_names
 from ..validators import validate_not_in_future
@@ -160,21 +159,6 @@ class PromotionForm(VersionedModelForm):
                 )
                 break
         return cleaned
-
-
-# Records go back to the school year 2000—2001; the coming school year may be prepared ahead
-# (pairs are made in the summer), none further.
-FIRST_SCHOOL_YEAR = 2000
-
-
-def school_year_choices(extra=None):
-    """Every school year from 2000—2001 to the coming one, newest first, labelled
-    2025—2026学年; ``extra`` (a record's own year) kept if outside."""
-    current = school_year_of()
-    years = set(range(FIRST_SCHOOL_YEAR, current + 2))
-    if extra is not None:
-        years.add(extra)
-    return [(year, school_year_label(year)) for year in sorted(years, reverse=True)]
 
 
 class MentorPairForm(VersionedModelForm):

@@ -5,10 +5,9 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from members.forms import DateInput
 from members.models import Member
 from members.pickers import MemberPickerField, member_choices
-from unionhub.forms import SchoolScopedModelForm, VersionedModelForm
+from unionhub.forms import DateInput, SchoolScopedModelForm, VersionedModelForm
 
 from ..choices import Weekday
 from ..models import Campaign, Category, Club

@@ -14,9 +14,8 @@ from unionhub.forms import BoundedInputMixin, VersionedModelForm
 
 from ..models import CarePair, school_year_label, school_year_months
 from ..models.care import validate_month_begun
-from ..periods import parse_month, school_year_of
+from ..periods import parse_month, school_year_choices, school_year_of
 from ..services.care import LogEntry
-from .awards import school_year_choices
 
 
 class MonthInput(forms.TextInput):

@@ -7,9 +7,8 @@ from django.db.models import Q
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from members.forms import DateInput
 from members.pickers import MemberPickerField
-from unionhub.forms import VersionedModelForm
+from unionhub.forms import DateInput, VersionedModelForm
 from unionhub.uploads import check_document, process_image
 
 from ..models import Activity, Campaign, Category, Club

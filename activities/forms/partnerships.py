@@ -6,8 +6,7 @@ from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from django_scopes.forms import SafeModelMultipleChoiceField
 
-from members.forms import DateInput
-from unionhub.forms import VersionedModelForm
+from unionhub.forms import DateInput, VersionedModelForm
 from unionhub.uploads import check_document
 
 from ..models import Partnership

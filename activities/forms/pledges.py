@@ -11,10 +11,9 @@ from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from members.forms import DateInput
 from members.models import Department, Member
 from members.pickers import MemberPickerField
-from unionhub.forms import BoundedInputMixin, VersionedModelForm
+from unionhub.forms import BoundedInputMixin, DateInput, VersionedModelForm
 from unionhub.years import validate_record_date
 
 from ..choices import AssessmentPeriodKind, EthicsGrade

@@ -21,12 +21,9 @@ from ..choices import (
     AwardStatus,
     award_statuses_of,
 )
+from ..periods import school_year_label
 from ..validators import validate_not_in_future
 from .log import Club
-
-
-def school_year_label(start_year):
-    return "{}—{}学年".format(start_year, start_year + 1)
 
 
 class Award(RecordModel):

@@ -20,8 +20,7 @@ from unionhub.history import history_entries, m2m_snapshots, name_lister
 
 from ..choices import PENDING_AWARD_STATUSES, AwardKind, AwardLevel, AwardRecipientKind, AwardStatus
 from ..models import Award, MentorMeeting, MentorPair, Promotion, school_year_label
-from ..periods import school_year_of
-from ..periods import school_year_of as current_school_year  # noqa: F401 (the old name, kept for callers)
+from ..periods import school_year_of, school_years_label
 
 # Every record since the founding of any school here and before the end of the app's use.
 ALL_TIME = (datetime.date(1900, 1, 1), datetime.date(2999, 12, 31))
@@ -394,8 +393,8 @@ def mentor_pair_figures(school, start, end):
     mentee paired again the next school year are one pair, not two (a calendar year spans two
     school years). Meetings count when they fall in the period. Two queries::
 
-        {"pairs": 6, "mentors": 5, "mentees": 6, "meetings": 23,
-         "school_years": [2024, 2025], "names": [("王老师", "李老师"), …]}   # names by mentor's pinyin
+        {"pairs": 6, "mentors": 5, "mentees": 6, "meetings": 23, "school_years": [2024, 2025],
+         "label": "2024—2025、2025—2026学年", "names": [("王老师", "李老师"), …]}   # names by mentor's pinyin
     """
     first, last = school_year_of(start), school_year_of(end)
     rows = list(
@@ -410,12 +409,14 @@ def mentor_pair_figures(school, start, end):
     meetings = MentorMeeting.objects.filter(
         pair__in=_live_pairs(school).filter(school_year__range=(first, last)), met_on__range=(start, end)
     ).count()
+    school_years = sorted({row[4] for row in rows})
     return {
         "pairs": len(pairs),
         "mentors": len({mentor for mentor, _mentee in pairs}),
         "mentees": len({mentee for _mentor, mentee in pairs}),
         "meetings": meetings,
-        "school_years": sorted({row[4] for row in rows}),
+        "school_years": school_years,
+        "label": school_years_label(school_years),
         "names": list(pairs.values()),
     }
 

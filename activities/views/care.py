@@ -34,7 +34,6 @@ from unionhub.record_views import (
 from unionhub.roles import Action, Role, user_can
 from unionhub.views import RoleRequiredMixin
 
-from ..forms.awards import school_year_choices
 from ..forms.care import (
     CareLogForm,
     CareMonthChoiceForm,
@@ -51,7 +50,7 @@ from ..models import (
     school_year_label,
     school_year_months,
 )
-from ..periods import parse_month, school_year_of, year_from_query
+from ..periods import parse_month, school_year_choices, school_year_of, year_from_query
 from ..selectors import care as selectors
 from ..services.care import LogConflict, log_state, save_log, save_month
 

@@ -655,8 +655,8 @@ def _congress_sheet(school, start, end):
     kinds = _labels(SessionKind)
     sessions = list(
         Session.objects.filter(school=school, held_on__range=(start, end))
+        .select_related("term")
         .order_by("held_on", "pk")
-        .values_list("pk", "term__number", "number", "kind", "held_on", "place", "theme")
     )
     in_period = {
         "school": school,
@@ -681,17 +681,27 @@ def _congress_sheet(school, start, end):
         votes.setdefault(vote.motion_id, []).append(vote)
 
     rows = []
-    for pk, term_number, number, kind, held_on, place, theme in sessions:
-        session = [_session_label(term_number, number, kind), kinds[kind], held_on, place, theme]
-        for motion_pk, agenda, title in motions.get(pk, [(None, "", "")]):
+    for session in sessions:
+        cells = [
+            _session_label(session.term.number, session.number, session.kind),
+            session.get_body_display(),
+            kinds[session.kind],
+            session.held_on,
+            session.place,
+            session.theme,
+            "；".join(session.topics),
+        ]
+        for motion_pk, agenda, title in motions.get(session.pk, [(None, "", "")]):
             for vote in votes.get(motion_pk, [None]):
-                rows.append(session + [agenda, title] + _vote_cells(vote, motion_pk))
+                rows.append(cells + [agenda, title] + _vote_cells(vote, motion_pk))
     headers = [
         pgettext("records export", "Session"),
+        pgettext("records export", "Congress or assembly"),
         pgettext("records export", "Kind"),
         pgettext("records export", "Date"),
         pgettext("records export", "Place"),
         pgettext("records export", "Theme"),
+        pgettext("records export", "Report topics"),
         pgettext("records export", "Agenda item"),
         pgettext("records export", "Motion"),
         pgettext("records export", "Clause"),
@@ -703,7 +713,7 @@ def _congress_sheet(school, start, end):
         pgettext("records export", "Approval rate"),
         pgettext("records export", "Result"),
     ]
-    return Sheet(pgettext("records export", "Congress"), headers, rows, formats={13: PERCENT_FORMAT})
+    return Sheet(pgettext("records export", "Congress"), headers, rows, formats={15: PERCENT_FORMAT})
 
 
 def _proposals_sheet(school, start, end):

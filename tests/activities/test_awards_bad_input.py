@@ -9,7 +9,7 @@ from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from activities.models import Award, MentorMeeting, MentorPair, Promotion
-from activities.selectors.awards import current_school_year
+from activities.periods import school_year_of
 
 from ..activity_factories import MentorPairFactory, PromotionFactory
 from ..factories import MemberFactory
@@ -227,7 +227,7 @@ def pair(school):
 def pair_of_this_school_year(school):
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     with scope(school=[school.pk]):
-        return MentorPairFactory(school=school, school_year=current_school_year(tomorrow))
+        return MentorPairFactory(school=school, school_year=school_year_of(tomorrow))
 
 
 def post_meeting(client, pair, **data):

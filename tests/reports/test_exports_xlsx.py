@@ -24,7 +24,7 @@ from activities.choices import (
     VisitedPerson,
     VisitReason,
 )
-from congress.choices import ProposalState, SessionKind
+from congress.choices import ProposalState, SessionKind, TermKind
 from congress.models import Vote
 from disclosure.choices import NoticeStatus
 from members.choices import ProfessionalTitle
@@ -52,6 +52,7 @@ from ..activity_factories import (
 )
 from ..congress.factories import (
     AgendaItemFactory,
+    CongressTermFactory,
     MotionClauseFactory,
     MotionFactory,
     ProposalFactory,
@@ -421,10 +422,27 @@ def test_congress_motions_voted_clause_by_clause_or_not_yet_voted(school, year):
 
     rows = body(sheet)[1:]
     assert [row[0] for row in rows] == ["四届四次（临时）"] * 3
-    assert [(row[6], row[7], row[-1]) for row in rows] == [
+    motion, clause = column(sheet, "议案"), column(sheet, "条款")
+    assert [(row[motion], row[clause], row[-1]) for row in rows] == [
         ("职称评聘方案", "第1条", "通过"),
         ("职称评聘方案", "第2条", "未通过"),  # 20 of 60 voters is not more than half
         ("尚未表决的议案", None, "未录入表决"),
+    ]
+
+
+def test_congress_sheet_names_each_sessions_body_and_its_report_topics(school, year):
+    """The congress sheet says which body met (教代会, 教职工大会 or 会员大会) and the topics
+    of the principal's work report, one after another."""
+    assembly = CongressTermFactory(school=school, kind=TermKind.STAFF_ASSEMBLY, number=2)
+    SessionFactory(term=assembly, number=1, held_on=day(6, 5), report_topics="教育教学质量稳步提升\n\n  校园安全  \n")
+
+    sheet = export(school)["教代会"]
+
+    rows = body(sheet)
+    bodies, topics = column(sheet, "会议类别"), column(sheet, "工作报告要点")
+    assert [(row[0], row[bodies], row[topics]) for row in rows] == [
+        ("四届三次", "教职工代表大会", None),
+        ("二届一次", "教职工大会", "教育教学质量稳步提升；校园安全"),
     ]
 
 

@@ -151,3 +151,57 @@ def test_it_resets_only_chairs_of_its_own_district(admin_client, staff, far_chai
     assert admin_client.post(reverse("schools:district_chair_reset_password", kwargs={"pk": 987654})).status_code == 404
     far_chair.refresh_from_db()
     assert not far_chair.must_change_password
+
+
+# --- adding a chair to a school that has none ----------------------------------------------------
+
+
+def add_chair_url(school):
+    return reverse("schools:district_chair_create", kwargs={"pk": school.pk})
+
+
+def test_a_school_without_a_chair_offers_to_add_one(admin_client, school, other_school, chair):
+    html = admin_client.get(LIST).content.decode()
+    assert add_chair_url(other_school) in html
+    assert add_chair_url(school) not in html  # it has its chair
+
+
+def test_it_adds_a_chair_to_a_school_without_one_and_shows_the_password_once(admin_client, other_school):
+    assert admin_client.get(add_chair_url(other_school)).status_code == 200
+    response = admin_client.post(add_chair_url(other_school), {"chair_username": "xinjian", "chair_name": "周敏"})
+    assert response.status_code == 200
+    chair = User.objects.get(username="xinjian")
+    assert (chair.school, chair.role, chair.last_name, chair.must_change_password) == (
+        other_school,
+        Role.CHAIR,
+        "周敏",
+        True,
+    )
+    password = response.context["password"]
+    assert chair.check_password(password)
+    assert 'id="one-time-password">{}<'.format(password) in response.content.decode()
+    listed = admin_client.get(LIST)
+    assert password not in listed.content.decode()
+    assert [c.username for s in listed.context["schools"] if s == other_school for c in s.chairs] == ["xinjian"]
+
+
+def test_adding_a_chair_refuses_a_login_name_taken_with_a_form_error(admin_client, other_school, chair):
+    response = admin_client.post(add_chair_url(other_school), {"chair_username": "CHAIR"})
+    assert response.status_code == 200
+    assert "登录名 CHAIR 已被使用。" in response.context["form"].non_field_errors()
+    assert not User.objects.filter(school=other_school).exists()
+
+
+def test_adding_a_chair_to_another_districts_school_is_404(admin_client, far_chair):
+    far_school = far_chair.school
+    assert admin_client.get(add_chair_url(far_school)).status_code == 404
+    assert admin_client.post(add_chair_url(far_school), {"chair_username": "intruder"}).status_code == 404
+    assert not User.objects.filter(username="intruder").exists()
+
+
+@pytest.mark.parametrize("role", ["chair", "staff", "teacher", "district_user"])
+def test_only_the_district_administrator_adds_a_chair(request, client, other_school, role):
+    client.force_login(request.getfixturevalue(role))
+    assert client.get(add_chair_url(other_school)).status_code == 403
+    assert client.post(add_chair_url(other_school), {"chair_username": "intruder"}).status_code == 403
+    assert not User.objects.filter(username="intruder").exists()
