@@ -16,7 +16,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import District, School, User
+from .models import District, School, SubmissionToken, User
 from .roles import Role
 
 # ---------------------------------------------------------------------------------------
@@ -200,3 +200,19 @@ def register_school_owned(app_label, site=admin.site):
     for model in apps.get_app_config(app_label).get_models():
         if is_school_owned(model) and not site.is_registered(model) and not model.__name__.startswith("Historical"):
             site.register(model, admin_class_for(model))
+
+
+@admin.register(SubmissionToken)
+class SubmissionTokenAdmin(SchoolOwnedAdmin):
+    """Written only by the create forms: a superuser may look one up or delete it (to let a
+    form be submitted again), never add or edit one."""
+
+    list_display = ["token", "school", "user", "url", "created_at"]
+    list_select_related = ["school", "user"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

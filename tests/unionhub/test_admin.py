@@ -15,6 +15,7 @@ from django_scopes import scopes_disabled
 from members.models import Department, Member
 from tests.factories import DepartmentFactory
 from unionhub.admin import is_school_owned
+from unionhub.models import SubmissionToken
 from unionhub.roles import Role
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_password_hasher")]
@@ -218,3 +219,20 @@ def test_admin_staff_with_model_permissions_but_no_superuser_rights_are_refused(
     chair.user_permissions.set(Permission.objects.filter(codename__in=["view_member", "change_member"]))
     client.force_login(chair)
     assert client.get(reverse("admin:members_member_changelist")).status_code == 403
+
+
+def test_submission_tokens_are_read_only_for_a_superuser(superuser_client, superuser, school, chair):
+    """A create form's one-time tokens are listed and viewed, and can be deleted, but never
+    added or edited through the admin."""
+    with scopes_disabled():
+        token = SubmissionToken.objects.create(school=school, user=chair, token="t" * 32, url="/members/1/")
+    change = reverse("admin:unionhub_submissiontoken_change", args=[token.pk])
+    response = superuser_client.get(change)
+    assert response.status_code == 200
+    assert not response.context["has_change_permission"]
+    assert superuser_client.post(change, {"token": "other", "url": "/"}).status_code == 403
+    assert superuser_client.get(reverse("admin:unionhub_submissiontoken_add")).status_code == 403
+    delete = reverse("admin:unionhub_submissiontoken_delete", args=[token.pk])
+    assert superuser_client.post(delete, {"post": "yes"}).status_code == 302
+    with scopes_disabled():
+        assert not SubmissionToken.objects.filter(pk=token.pk).exists()
