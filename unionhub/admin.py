@@ -11,8 +11,8 @@ from django.contrib import admin
 from django.contrib.admin.utils import flatten_fieldsets
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
-from django.core.exceptions import FieldDoesNotExist
-from django.db import models
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models, router
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -124,6 +124,32 @@ class SchoolRecordAdminForm(forms.ModelForm):
             if any(getattr(obj, "school_id", school.pk) != school.pk for obj in related if obj is not None):
                 self.add_error(name, _("Choose a record of the school %(school)s.") % {"school": school})
         return cleaned
+
+    def validate_unique(self):
+        super().validate_unique()
+        if self.instance.school_id is not None:
+            self.validate_school_constraints()
+
+    def validate_school_constraints(self):
+        """Check the record's constraints on its school ("one ID card number per school"),
+        which Django skips because the school is not a field of this form; otherwise a
+        duplicate would reach the database and answer 500. The fields the admin does not
+        edit (the school, deleted_at…) are checked with the record's own values."""
+        record = self.instance
+        kept = {"school", *(field.name for field in record._meta.concrete_fields if not field.editable)}
+        exclude = self._get_validation_exclusions() - kept
+        using = router.db_for_write(type(record), instance=record)
+        errors = []
+        for model, constraints in record.get_constraints():
+            for constraint in constraints:
+                if "school" not in getattr(constraint, "fields", ()):
+                    continue
+                try:
+                    constraint.validate(model, record, exclude=exclude, using=using)
+                except ValidationError as error:
+                    errors.append(error)
+        if errors:
+            self._update_errors(ValidationError(errors))
 
 
 class SchoolChoiceForm(SchoolRecordAdminForm):
