@@ -4,6 +4,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Member
+from unionhub.years import parse_year
 
 from .models import Activity, Campaign, Category
 from .selectors.log import Participation, activity_years
@@ -41,9 +42,9 @@ class ActivityFilter(django_filters.FilterSet):
     def __init__(self, *args, school=None, **kwargs):
         super().__init__(*args, **kwargs)
         years = activity_years(school)
-        selected = self.data.get("year") if self.data else None
-        if selected and str(selected).isdigit() and int(selected) not in years:
-            years = sorted({*years, int(selected)}, reverse=True)
+        selected = parse_year(self.data.get("year")) if self.data else None
+        if selected is not None and selected not in years:
+            years = sorted({*years, selected}, reverse=True)
         self.filters["year"].extra["choices"] = [(year, "{}年".format(year)) for year in years]
         self.filters["category"].queryset = Category.objects.filter(school=school)
         self.filters["campaign"].queryset = Campaign.objects.filter(school=school)

@@ -30,6 +30,7 @@ from unionhub.record_views import (
     own_member,
 )
 from unionhub.roles import Action, Role, user_can
+from unionhub.submissions import OneTimeSubmissionOnSaveMixin
 from unionhub.views import RoleRequiredMixin
 
 from . import services
@@ -266,13 +267,14 @@ class SessionAttendanceView(StaffPostView):
         return redirect(session)
 
 
-class SessionAgendaView(StaffPostView):
+class SessionAgendaView(OneTimeSubmissionOnSaveMixin, StaffPostView):
     def post(self, request, pk):
         session = self.get_object(pk)
         form = AgendaItemForm(request.POST)
         if form.is_valid():
             clauses = [line.strip() for line in form.cleaned_data["clauses"].splitlines() if line.strip()]
             services.add_agenda_item(session, form.cleaned_data["title"], form.cleaned_data["motion"].strip(), clauses)
+            self.submission_saved()
             messages.success(request, _("The agenda item has been added."))
         else:
             for errors in form.errors.values():
@@ -596,7 +598,7 @@ class DriveRestoreView(RecordRestoreView):
     model = SuggestionDrive
 
 
-class SuggestionAddView(StaffPostView):
+class SuggestionAddView(OneTimeSubmissionOnSaveMixin, StaffPostView):
     model = SuggestionDrive
 
     def post(self, request, pk):
@@ -606,6 +608,7 @@ class SuggestionAddView(StaffPostView):
             form.instance.school = request.school
             form.instance.drive = drive
             form.save()
+            self.submission_saved()
             messages.success(request, _("The suggestion has been recorded."))
         else:
             for errors in form.errors.values():

@@ -5,7 +5,7 @@ from unionhub.forms import PERSON_DATES_FROM, DateInput, SchoolScopedModelForm, 
 from unionhub.uploads import process_image
 
 from .models import Department, Member
-from .validators import half_width
+from .validators import half_width, normalize_id_card_number
 
 
 class MemberForm(VersionedModelForm):
@@ -55,7 +55,7 @@ class MemberForm(VersionedModelForm):
         return half_width(self.cleaned_data["phone"])
 
     def clean_id_card_number(self):
-        number = half_width(self.cleaned_data["id_card_number"]).upper()
+        number = normalize_id_card_number(self.cleaned_data["id_card_number"])
         if number:
             clash = self.id_card_number_holder(number)
             if clash is not None:

@@ -20,6 +20,11 @@ def half_width(value):
     return unicodedata.normalize("NFKC", value or "").strip()
 
 
+def normalize_id_card_number(value):
+    """An ID card number as it is stored: half-width, trimmed, its check character X upper-case."""
+    return half_width(value).upper()
+
+
 def normalize_phone(value):
     return re.sub(r"[\s()（）]", "", value or "")
 

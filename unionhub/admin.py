@@ -11,12 +11,12 @@ from django.contrib import admin
 from django.contrib.admin.utils import flatten_fieldsets
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
-from django.core.exceptions import FieldDoesNotExist
-from django.db import models
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models, router
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import District, School, User
+from .models import District, School, SubmissionToken, User
 from .roles import Role
 
 # ---------------------------------------------------------------------------------------
@@ -125,6 +125,32 @@ class SchoolRecordAdminForm(forms.ModelForm):
                 self.add_error(name, _("Choose a record of the school %(school)s.") % {"school": school})
         return cleaned
 
+    def validate_unique(self):
+        super().validate_unique()
+        if self.instance.school_id is not None:
+            self.validate_school_constraints()
+
+    def validate_school_constraints(self):
+        """Check the record's constraints on its school ("one ID card number per school"),
+        which Django skips because the school is not a field of this form; otherwise a
+        duplicate would reach the database and answer 500. The fields the admin does not
+        edit (the school, deleted_at…) are checked with the record's own values."""
+        record = self.instance
+        kept = {"school", *(field.name for field in record._meta.concrete_fields if not field.editable)}
+        exclude = self._get_validation_exclusions() - kept
+        using = router.db_for_write(type(record), instance=record)
+        errors = []
+        for model, constraints in record.get_constraints():
+            for constraint in constraints:
+                if "school" not in getattr(constraint, "fields", ()):
+                    continue
+                try:
+                    constraint.validate(model, record, exclude=exclude, using=using)
+                except ValidationError as error:
+                    errors.append(error)
+        if errors:
+            self._update_errors(ValidationError(errors))
+
 
 class SchoolChoiceForm(SchoolRecordAdminForm):
     """The add form: the school is chosen here, as it is not an editable field of the model."""
@@ -200,3 +226,19 @@ def register_school_owned(app_label, site=admin.site):
     for model in apps.get_app_config(app_label).get_models():
         if is_school_owned(model) and not site.is_registered(model) and not model.__name__.startswith("Historical"):
             site.register(model, admin_class_for(model))
+
+
+@admin.register(SubmissionToken)
+class SubmissionTokenAdmin(SchoolOwnedAdmin):
+    """Written only by the create forms: a superuser may look one up or delete it (to let a
+    form be submitted again), never add or edit one."""
+
+    list_display = ["token", "school", "user", "url", "created_at"]
+    list_select_related = ["school", "user"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -121,3 +121,16 @@ class OneTimeSubmissionMixin:
     def land_on(self, earlier):
         messages.info(self.request, self.already_submitted_message)
         return redirect(earlier.url)
+
+
+class OneTimeSubmissionOnSaveMixin(OneTimeSubmissionMixin):
+    """For a view that redirects after refused data too (its errors shown as messages): only
+    a submission the view marks with ``submission_saved()`` spends its token."""
+
+    saved = False
+
+    def submission_saved(self):
+        self.saved = True
+
+    def submission_landing(self, response):
+        return super().submission_landing(response) if self.saved else None

@@ -16,6 +16,7 @@ from members.forms import DateInput
 from members.models import Member
 from members.pickers import MemberPickerField, member_choices, member_label
 from unionhub.forms import BoundedInputMixin, VersionedModelForm
+from unionhub.years import FIRST_YEAR
 
 from ..choices import Audience, Festival, FundingSource, HardshipStatus, VisitedPerson, VisitReason
 from ..festivals import festival_date
@@ -42,8 +43,9 @@ class OptionalMoneyMixin:
 
 
 def year_choices(empty_label):
+    """Every year a record may be dated in, newest first."""
     this_year = timezone.localdate().year
-    return [("", empty_label)] + [(str(year), "{}年".format(year)) for year in range(this_year, this_year - 10, -1)]
+    return [("", empty_label)] + [(str(year), "{}年".format(year)) for year in range(this_year, FIRST_YEAR - 1, -1)]
 
 
 class MemberChoiceField(SafeModelChoiceField):

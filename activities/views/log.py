@@ -13,6 +13,7 @@ from django.views import View
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
+from unionhub.forms import parse_id
 from unionhub.pagination import CappedPaginator
 from unionhub.record_views import (
     RecordCreateView,
@@ -123,9 +124,9 @@ class ActivityCalendarView(RoleRequiredMixin, TemplateView):
         year, month = chosen.year, chosen.month
         categories = Category.objects.filter(school=self.request.school)
         category = None
-        category_id = self.request.GET.get("category", "")
-        if category_id.isdigit():
-            category = next((c for c in categories if c.pk == int(category_id)), None)
+        category_id = parse_id(self.request.GET.get("category"))
+        if category_id is not None:
+            category = next((c for c in categories if c.pk == category_id), None)
         weeks = selectors.month_calendar(self.request.school, year, month, category)
         previous, following = _shift_month(year, month, -1), _shift_month(year, month, 1)
         suffix = "&category={}".format(category.pk) if category else ""
@@ -195,9 +196,9 @@ class ActivityCreateView(ActivityFormMixin, RecordCreateView):
     def get_initial(self):
         initial = super().get_initial()
         initial.setdefault("starts_on", timezone.localdate())
-        campaign = self.request.GET.get("campaign", "")
-        if campaign.isdigit():
-            initial["campaign"] = int(campaign)
+        campaign = parse_id(self.request.GET.get("campaign"))
+        if campaign is not None:
+            initial["campaign"] = campaign
         return initial
 
 

@@ -13,6 +13,7 @@ from django.views.generic.detail import SingleObjectMixin
 
 from members.models import Department
 from members.views import xlsx_response
+from unionhub.forms import parse_id
 from unionhub.history import history_entries
 from unionhub.pagination import CappedPaginator
 from unionhub.record_views import (
@@ -47,10 +48,10 @@ SHOW_CHOICES = ("all", "unsigned", "signed")
 
 def _department_from(request, school, key="department"):
     """The department picked in a filter (by pk, of the school), or None."""
-    value = request.GET.get(key) or request.POST.get(key)
-    if not value or not str(value).isdigit():
+    pk = parse_id(request.GET.get(key) or request.POST.get(key))
+    if pk is None:
         return None
-    return Department.objects.filter(school=school, pk=value).first()
+    return Department.objects.filter(school=school, pk=pk).first()
 
 
 def _query(**params):

@@ -13,6 +13,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import ListView
 
+from unionhub.forms import parse_id
 from unionhub.history import history_entries
 from unionhub.pagination import CappedPaginator
 from unionhub.record_views import (
@@ -26,6 +27,7 @@ from unionhub.record_views import (
 )
 from unionhub.roles import Action, user_can
 from unionhub.submissions import OneTimeSubmissionMixin
+from unionhub.years import parse_year
 
 from ..forms import welfare as forms
 from ..models import GreetingBatch, GreetingRecipient, HardshipCase, MutualAidGrant, Visit
@@ -140,8 +142,9 @@ class VisitCreateView(WelfareMixin, RecordCreateView):
 
     def get_initial(self):
         initial = super().get_initial()
-        if self.request.GET.get("member", "").isdigit():
-            initial["member"] = self.request.GET["member"]
+        member = parse_id(self.request.GET.get("member"))
+        if member is not None:
+            initial["member"] = member
         return initial
 
 
@@ -217,11 +220,7 @@ class FestivalDatesMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         form = context["form"]
-        year = self.request.GET.get("year") or form["year"].value()
-        try:
-            year = int(year)
-        except (TypeError, ValueError):
-            year = None
+        year = parse_year(self.request.GET.get("year") or form["year"].value())
         context["festival_year"] = year
         context["festival_dates"] = forms.festival_table(year) if year else []
         return context
@@ -236,9 +235,9 @@ class GreetingCreateView(WelfareMixin, UserFormMixin, FestivalDatesMixin, Record
     def get_initial(self):
         # ?year=2024 (the year field changed without JavaScript's help, or a bookmark).
         initial = super().get_initial()
-        year = self.request.GET.get("year", "")
-        if year.isdigit() and forms.festival_table(int(year)):
-            initial["year"] = int(year)
+        year = parse_year(self.request.GET.get("year"))
+        if year is not None and forms.festival_table(year):
+            initial["year"] = year
         return initial
 
 

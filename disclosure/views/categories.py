@@ -7,13 +7,14 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from unionhub.roles import Action
+from unionhub.submissions import OneTimeSubmissionMixin
 from unionhub.views import RoleRequiredMixin
 
 from ..forms import CategoryForm
 from ..models import NoticeCategory
 
 
-class CategoryListView(RoleRequiredMixin, View):
+class CategoryListView(RoleRequiredMixin, OneTimeSubmissionMixin, View):
     """The school's categories with how many notices each holds; a form adds one."""
 
     required_action = Action.EDIT_RECORDS

@@ -9,7 +9,9 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from unionhub.forms import parse_id
 from unionhub.roles import Action, user_can
+from unionhub.submissions import OneTimeSubmissionMixin
 
 from .. import services
 from ..forms import GuidanceForm, PlanItemForm, PlanSectionForm
@@ -18,7 +20,7 @@ from ..models.plan import plan_versus_done
 from .summary import SummaryMixin
 
 
-class PlanView(SummaryMixin, TemplateView):
+class PlanView(SummaryMixin, OneTimeSubmissionMixin, TemplateView):
     """GET: the plan with plan versus done. POST (chair): the guiding ideas, a new section,
     or a new item in a section."""
 
@@ -86,7 +88,7 @@ class PlanView(SummaryMixin, TemplateView):
         if part == "item":
             form = PlanItemForm(request.POST, school=school, period=period)
             section = PlanSection.objects.filter(
-                school=school, plan__kind=period.kind, plan__year=period.year, pk=request.POST.get("section") or 0
+                school=school, plan__kind=period.kind, plan__year=period.year, pk=parse_id(request.POST.get("section"))
             ).first()
             if section is None:
                 form.add_error(None, _("Choose the section of the plan the item belongs to."))

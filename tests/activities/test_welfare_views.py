@@ -5,12 +5,13 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django_scopes import scopes_disabled
 
 from activities.choices import Audience, Festival, FundingSource, HardshipStatus, VisitedPerson, VisitReason
 from activities.models import GreetingBatch, GreetingRecipient, HardshipAid, HardshipCase, Visit
 from members.choices import Gender, MemberStatus
+from unionhub.years import FIRST_YEAR
 
 from ..activity_factories import (
     GreetingBatchFactory,
@@ -155,6 +156,26 @@ def test_the_welfare_list_filters_and_totals_by_reason_and_source(staff_client, 
     assert [visit.amount for visit in by_source["visits"]] == [Decimal("300.25")]
     by_reason = staff_client.get(url("visit_list"), {"reason": VisitReason.MARRIAGE}).context
     assert by_reason["totals"]["by_reason"].keys() == {"marriage"}
+
+
+@pytest.mark.parametrize("name", ["visit_list", "greeting_list", "mutual_aid_list"])
+def test_the_year_filters_offer_every_year_back_to_2000_newest_first(staff_client, name):
+    response = staff_client.get(url(name))
+
+    years = [value for value, _label in response.context["filter_form"].fields["year"].choices if value]
+    this_year = timezone.localdate().year
+    assert years == [str(year) for year in range(this_year, 1999, -1)]
+    assert years[-1] == str(FIRST_YEAR)
+
+
+def test_the_welfare_list_shows_a_visit_of_2003_by_its_year(staff_client, school, member):
+    old = VisitFactory(school=school, member=member, visited_on=datetime.date(2003, 9, 10))
+    VisitFactory(school=school, member=member, visited_on=datetime.date(2024, 6, 30))
+
+    response = staff_client.get(url("visit_list"), {"year": 2003})
+
+    assert response.context["filter_form"].is_valid()
+    assert list(response.context["visits"]) == [old]
 
 
 def test_the_welfare_list_refuses_an_end_before_the_start(staff_client, school, member):

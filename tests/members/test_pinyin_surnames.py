@@ -101,7 +101,7 @@ def test_stored_pinyin_is_recomputed_for_existing_members(school):
         Member.all_objects.filter(pk__in=[live.pk, deleted.pk]).update(name_pinyin="cenglingjuan", name_initials="clj")
         history_before = Member.history.count()
 
-        migration = importlib.import_module("members.migrations.0004_recompute_name_pinyin_for_surnames")
+        migration = importlib.import_module("members.migrations.0006_recompute_name_pinyin_for_surnames")
         migration.recompute(django_apps, None)
 
         assert Member.all_objects.get(pk=live.pk).name_pinyin == "zenglingjuan"

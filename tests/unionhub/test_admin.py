@@ -13,8 +13,9 @@ from django.urls import reverse
 from django_scopes import scopes_disabled
 
 from members.models import Department, Member
-from tests.factories import DepartmentFactory
+from tests.factories import DepartmentFactory, MemberFactory
 from unionhub.admin import is_school_owned
+from unionhub.models import SubmissionToken
 from unionhub.roles import Role
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_password_hasher")]
@@ -218,3 +219,88 @@ def test_admin_staff_with_model_permissions_but_no_superuser_rights_are_refused(
     chair.user_permissions.set(Permission.objects.filter(codename__in=["view_member", "change_member"]))
     client.force_login(chair)
     assert client.get(reverse("admin:members_member_changelist")).status_code == 403
+
+
+def test_submission_tokens_are_read_only_for_a_superuser(superuser_client, superuser, school, chair):
+    """A create form's one-time tokens are listed and viewed, and can be deleted, but never
+    added or edited through the admin."""
+    with scopes_disabled():
+        token = SubmissionToken.objects.create(school=school, user=chair, token="t" * 32, url="/members/1/")
+    change = reverse("admin:unionhub_submissiontoken_change", args=[token.pk])
+    response = superuser_client.get(change)
+    assert response.status_code == 200
+    assert not response.context["has_change_permission"]
+    assert superuser_client.post(change, {"token": "other", "url": "/"}).status_code == 403
+    assert superuser_client.get(reverse("admin:unionhub_submissiontoken_add")).status_code == 403
+    delete = reverse("admin:unionhub_submissiontoken_delete", args=[token.pk])
+    assert superuser_client.post(delete, {"post": "yes"}).status_code == 302
+    with scopes_disabled():
+        assert not SubmissionToken.objects.filter(pk=token.pk).exists()
+
+
+# --- a member's uniqueness checks in the admin ---------------------------------------------
+
+
+def admin_form_data(client, url, **changes):
+    """What the admin's member form posts as it is shown, with ``changes``."""
+    form = client.get(url).context["adminform"].form
+    data = {}
+    for name, field in form.fields.items():
+        value = form.initial.get(name, field.initial)
+        if name in ("photo",):
+            continue
+        data[name] = "" if value is None else value.pk if hasattr(value, "pk") else value
+    data.update(changes)
+    return data
+
+
+ID_NUMBER = "11010519491231002X"
+
+
+def test_the_member_change_form_refuses_a_number_of_another_member(superuser_client, school):
+    """Without the school in the form, Django skipped the checks and the database's unique
+    constraint answered 500."""
+    with scopes_disabled():
+        MemberFactory(school=school, name="李四", id_card_number=ID_NUMBER, employee_number="A1")
+        member = MemberFactory(school=school, name="张三", employee_number="A2")
+    url = reverse("admin:members_member_change", args=[member.pk])
+
+    for field, value, message in (
+        ("id_card_number", ID_NUMBER.lower(), "本校已有其他会员使用此身份证号。"),
+        ("employee_number", "Ａ1", "本校已有其他会员使用此工号。"),
+    ):
+        response = superuser_client.post(url, admin_form_data(superuser_client, url, **{field: value}))
+        assert response.status_code == 200, field
+        assert message in response.content.decode()
+        with scopes_disabled():
+            assert getattr(Member.all_objects.get(pk=member.pk), field) in ("", "A2")
+
+
+def test_the_member_change_form_saves_a_number_of_a_deleted_member_or_another_school(
+    superuser_client, school, other_school
+):
+    with scopes_disabled():
+        MemberFactory(school=other_school, id_card_number=ID_NUMBER, employee_number="A1")
+        MemberFactory(school=school, id_card_number=ID_NUMBER, employee_number="A3").soft_delete()
+        member = MemberFactory(school=school, name="张三", employee_number="A2")
+    url = reverse("admin:members_member_change", args=[member.pk])
+
+    response = superuser_client.post(url, admin_form_data(superuser_client, url, id_card_number=ID_NUMBER.lower()))
+
+    assert response.status_code == 302
+    with scopes_disabled():
+        assert Member.all_objects.get(pk=member.pk).id_card_number == ID_NUMBER
+
+
+def test_the_member_add_form_refuses_a_number_of_another_member_of_the_school_chosen(superuser_client, school):
+    with scopes_disabled():
+        MemberFactory(school=school, name="李四", id_card_number=ID_NUMBER, employee_number="A1")
+    url = reverse("admin:members_member_add")
+    data = admin_form_data(superuser_client, url, school=school.pk, name="孙丽", gender="F", id_card_number=ID_NUMBER)
+
+    response = superuser_client.post(url, data)
+
+    assert response.status_code == 200
+    assert "本校已有其他会员使用此身份证号。" in response.content.decode()
+    with scopes_disabled():
+        assert not Member.all_objects.filter(name="孙丽").exists()

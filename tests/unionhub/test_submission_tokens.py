@@ -15,11 +15,13 @@ from django_scopes import scopes_disabled
 
 from activities.models import Activity
 from disclosure.models import Suggestion
+from reports.models import PlanItem
 from unionhub.models import SubmissionToken
 from unionhub.submissions import FIELD_NAME, OneTimeSubmissionMixin, new_token
 
 from ..at_once import post_at_once
-from ..security.test_permission_matrix import OBJECT_KINDS, make_object, post_data, snapshot
+from ..reports.factories import AnnualPlanFactory, PlanSectionFactory
+from ..security.test_permission_matrix import OBJECT_KINDS, URL_KWARGS, make_object, post_data, snapshot
 
 pytestmark = pytest.mark.usefixtures("fast_password_hasher")
 
@@ -52,10 +54,15 @@ CREATE_URLS = [
     "congress:proposal_create",
     "congress:evaluation_create",
     "congress:drive_create",
+    "congress:suggestion_add",
+    "congress:session_agenda",
     "disclosure:notice_create",
     "disclosure:objection_create",
     "disclosure:suggestion_create",
     "disclosure:holiday_list",
+    "disclosure:category_list",
+    # A new section of the plan; a new item is tested below.
+    "reports:plan",
 ]
 
 # Where the form of a POST-only create is shown: {URL name: (page URL name, its object)}.
@@ -63,11 +70,15 @@ FORM_PAGES = {
     "members:account_create": ("members:account_list", None),
     "activities:mentor_meeting_create": ("activities:mentor_detail", "obj"),
     "activities:hardship_aid_create": ("activities:hardship_detail", "obj"),
+    "congress:suggestion_add": ("congress:drive_detail", "obj"),
+    "congress:session_agenda": ("congress:session_detail", "obj"),
 }
 
 
 def create_url(name, school):
     obj = make_object(OBJECT_KINDS[name], school) if name in OBJECT_KINDS else None
+    if name in URL_KWARGS:
+        return reverse(name, kwargs=URL_KWARGS[name](obj)), obj
     url = reverse(name, kwargs={"pk": obj.pk}) if obj is not None else reverse(name)
     return url, obj
 
@@ -106,6 +117,40 @@ def test_every_create_form_carries_a_token_and_a_second_submission_creates_nothi
     assert ALREADY_SUBMITTED in landed.content.decode()
     with scopes_disabled():
         assert SubmissionToken.objects.get(token=data[FIELD_NAME]).user == chair
+
+
+# Views that redirect back to the page of the form after refused data too: (URL name, the
+# posted field that, emptied, refuses the data).
+REDIRECTING_CREATE_URLS = [("congress:suggestion_add", "new-text"), ("congress:session_agenda", "title")]
+
+
+@pytest.mark.parametrize("name,required", REDIRECTING_CREATE_URLS)
+def test_a_create_that_redirects_after_errors_spends_no_token_on_them(chair_client, school, name, required):
+    url, obj = create_url(name, school)
+    data = {**post_data(name, obj, school), FIELD_NAME: rendered_token(chair_client, name, url, obj)}
+    before = snapshot(obj)
+
+    refused = chair_client.post(url, {**data, required: ""})
+    assert refused.status_code == 302
+    assert snapshot(obj) == before
+    corrected = chair_client.post(url, data)
+
+    assert corrected.status_code == 302
+    assert snapshot(obj) != before, "the corrected form, with the same token, was not saved"
+
+
+def test_a_new_item_of_the_plan_is_created_once(chair_client, school):
+    section = PlanSectionFactory(plan=AnnualPlanFactory(school=school, year=2018))
+    url = reverse("reports:plan", kwargs={"year": 2018})
+    token = rendered_token(chair_client, "reports:plan", url, None)
+    data = {"part": "item", "section": section.pk, "title": "青年教师座谈会", FIELD_NAME: token}
+
+    first = chair_client.post(url, data)
+    second = chair_client.post(url, data)
+
+    with scopes_disabled():
+        assert PlanItem.objects.filter(section=section).count() == 1
+    assert second.status_code == 302 and second["Location"] == first["Location"]
 
 
 def activity_post(school):

@@ -23,8 +23,4 @@ class Migration(migrations.Migration):
             name='hired_on',
             field=models.DateField(blank=True, help_text='For a teacher newly recruited by the school, not for one transferred in.', null=True, verbose_name='hired on'),
         ),
-        migrations.AddConstraint(
-            model_name='member',
-            constraint=models.UniqueConstraint(condition=models.Q(('deleted_at__isnull', True), models.Q(('id_card_number', ''), _negated=True)), fields=('school', 'id_card_number'), name='member_unique_id_card_number_per_school', violation_error_message='Another member of the school already has this ID card number.'),
-        ),
     ]

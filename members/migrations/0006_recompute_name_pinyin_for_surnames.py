@@ -22,6 +22,6 @@ def recompute(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("members", "0003_hired_on_and_unique_id_card_number")]
+    dependencies = [("members", "0005_member_unique_id_card_number_per_school")]
 
     operations = [migrations.RunPython(recompute, migrations.RunPython.noop)]
