@@ -12,10 +12,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_scopes.forms import SafeModelChoiceField
 
-from members.forms import DateInput
 from members.models import Member
 from members.pickers import MemberPickerField, member_choices, member_label
-from unionhub.forms import BoundedInputMixin, VersionedModelForm
+from unionhub.forms import BoundedInputMixin, DateInput, VersionedModelForm
 from unionhub.years import FIRST_YEAR
 
 from ..choices import Audience, Festival, FundingSource, HardshipStatus, VisitedPerson, VisitReason

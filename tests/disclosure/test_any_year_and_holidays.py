@@ -158,7 +158,9 @@ def test_holiday_entry_a_date_twice_or_outside_2000_to_2100_is_a_form_error(staf
     twice = enter_day(staff_client, "2027-10-01")
     assert "该日期已录入。" in errors_of(twice)
     far = enter_day(staff_client, "9999-12-31")
-    assert far.status_code == 200 and "9999年12月31日不在2000年1月1日至2100年12月31日之间，请检查日期。" in errors_of(far)
+    assert far.status_code == 200 and "9999年12月31日不在2000年1月1日至2100年12月31日之间，请检查日期。" in errors_of(
+        far
+    )
     with scopes_disabled():
         assert HolidayCalendarDay.objects.count() == 1
 
@@ -293,4 +295,6 @@ def test_a_window_counted_past_2100_is_a_form_error(staff_client, school):
     response = staff_client.post(
         reverse("disclosure:notice_create"), notice_post(school, starts_on="2100-12-30", working_days="5")
     )
-    assert response.context["form"].errors["working_days"] == ["2101年1月5日不在2000年1月1日至2100年12月31日之间，请检查日期。"]
+    assert response.context["form"].errors["working_days"] == [
+        "2101年1月5日不在2000年1月1日至2100年12月31日之间，请检查日期。"
+    ]

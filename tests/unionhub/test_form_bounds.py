@@ -104,7 +104,9 @@ def test_an_activity_of_1999_is_refused_through_the_page(staff_client, school):
     response = staff_client.post(reverse("activities:activity_create"), data)
 
     assert response.status_code == 200
-    assert "1999年6月1日不在2000年1月1日至2100年12月31日之间，请检查日期。" in response.context["form"].errors["starts_on"]
+    assert (
+        "1999年6月1日不在2000年1月1日至2100年12月31日之间，请检查日期。" in response.context["form"].errors["starts_on"]
+    )
 
 
 def test_a_members_birth_date_reaches_back_before_2000(school):
