@@ -158,11 +158,11 @@ def test_a_teacher_sees_and_fills_only_their_own_row(page, live_server, e2e_scho
     expect(page.locator("#care-month-form .care-month-row")).to_have_count(1)
     expect(page.locator(".care-month-row[data-teacher='王伟']")).to_be_visible()
 
-    # Their own pair's page opens; a colleague's is refused.
+    # Their own pair's page opens; a colleague's answers as if it did not exist.
     page.goto("/activities/care/pairs/{}/".format(own.pk))
     expect(page.locator("#care-student")).to_contain_text("小强")
     response = page.goto("/activities/care/pairs/{}/".format(colleague.pk))
-    assert response.status == 403
-    expect(page.locator("main")).to_contain_text(zh("Not allowed"))
+    assert response.status == 404
+    expect(page.locator("main")).to_contain_text(zh("Page not found"))
     assert "小红" not in page.locator("main").inner_text()
     page.screenshot(path=str(results_dir / "care-teacher-forbidden.png"), full_page=True)
