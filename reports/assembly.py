@@ -419,15 +419,18 @@ class _Builder:
                     _("%(reason)s (yuan)") % {"reason": row["label"]},
                     money(row["amount"]),
                 )
-                reasons.append(
-                    _("%(reason)s %(count)s, %(amount)s yuan")
-                    % {"reason": row["label"], "count": row["count"], "amount": money(row["amount"])}
-                )
-            self.add_sentence(
-                section,
-                _("Members were visited %(count)s times (%(reasons)s), %(amount)s yuan in all")
-                % {"count": visits["count"], "reasons": "；".join(reasons), "amount": money(visits["amount"])},
-            )
+                # Gifts in kind alone carry no money: no "0.00 yuan" is printed for them.
+                words = {"reason": row["label"], "count": row["count"], "amount": money(row["amount"])}
+                if row["amount"]:
+                    reasons.append(_("%(reason)s %(count)s, %(amount)s yuan") % words)
+                else:
+                    reasons.append(_("%(reason)s %(count)s times") % words)
+            words = {"count": visits["count"], "reasons": "；".join(reasons), "amount": money(visits["amount"])}
+            if visits["amount"]:
+                sentence = _("Members were visited %(count)s times (%(reasons)s), %(amount)s yuan in all") % words
+            else:
+                sentence = _("Members were visited %(count)s times (%(reasons)s)") % words
+            self.add_sentence(section, sentence)
         greetings = self.records.greetings
         # One line per festival, as the seeds write it, however many batches it was given in.
         by_festival = {}

@@ -8,11 +8,14 @@ from decimal import Decimal
 import pytest
 from django_scopes import scopes_disabled
 
+from activities.choices import VisitReason
 from congress.services import record_attendance
 from reports.assembly import assemble
 from reports.periods import Period
 
+from ..activity_factories import VisitFactory
 from ..congress.factories import AgendaItemFactory, MotionFactory, SessionFactory
+from ..factories import MemberFactory
 from .seed_year import seed_year
 
 pytestmark = pytest.mark.django_db
@@ -213,3 +216,20 @@ def test_two_sessions_with_the_same_label_keep_their_own_motions(school, year):
     assert "食堂管理办法" in items["session:{}".format(twin.pk)]
     assert "食堂管理办法" not in items["session:{}".format(year.session.pk)]
     assert "奖励性绩效工资" not in items["session:{}".format(twin.pk)]
+
+
+def test_gifts_in_kind_alone_print_no_zero_yuan(school):
+    with scopes_disabled():
+        member = MemberFactory(school=school, name="唐红")
+        VisitFactory(
+            school=school,
+            member=member,
+            reason=VisitReason.GOLDEN_WEDDING,
+            amount=None,
+            gifts="鲜花",
+            visited_on=datetime.date(2018, 5, 2),
+        )
+    care = section(assemble(school, Period.calendar_year(2018), today=TODAY), "care")
+
+    assert care.sentences[0] == "全年慰问教职工1人次（金婚1人次）。"
+    assert "0.00" not in "".join(care.sentences)
