@@ -9,8 +9,16 @@ from simple_history.models import HistoricalRecords
 
 HISTORY_TYPES = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
 
-# Bookkeeping fields that say nothing to a reader of the history.
-HIDDEN_FIELDS = {"id", "school", "version", "name_pinyin", "name_initials", "photo_thumbnail"}
+# What is kept for the app's own use, not for readers: ids, search keys, a file's MIME type.
+HIDDEN_FIELDS = {
+    "id",
+    "school",
+    "version",
+    "name_pinyin",
+    "name_initials",
+    "photo_thumbnail",
+    "agreement_content_type",
+}
 
 
 def _tracked_fields(model):
