@@ -152,6 +152,12 @@ def apply_draft(document, draft):
     return document
 
 
+def frozen_document(document, draft):
+    """``document`` with the draft laid over it, as a version stores it: through JSON and
+    back, so that it compares equal to a stored version that reads the same."""
+    return json.loads(json.dumps(apply_draft(document, draft).to_json()))
+
+
 def freeze_version(draft, user, document=None):
     """Freeze the draft applied to the year's records as the next numbered version.
 
@@ -168,8 +174,7 @@ def freeze_version(draft, user, document=None):
             draft = _locked_draft(draft.school, draft.period)
         else:
             draft = SummaryDraft.objects.select_for_update().get(pk=draft.pk)
-        # Through JSON and back, as the stored document reads, so that the two compare.
-        frozen = json.loads(json.dumps(apply_draft(document, draft).to_json()))
+        frozen = frozen_document(document, draft)
         latest = last_version(draft)
         if latest is not None and latest.document == frozen:
             raise VersionUnchanged(latest)

@@ -353,14 +353,17 @@ class SummaryFreezeView(OneTimeSubmissionMixin, SummaryEditMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         draft = services.draft_for(self.school, self.period)
         last = services.last_version(draft)
+        document = services.frozen_document(self.assembled(), draft)
         context.update(
             {
                 "period": self.period,
                 "year": self.period.year,
                 "query": self.query,
-                "title": services.apply_draft(self.assembled(), draft).title,
+                "title": document["title"],
                 "number": (last.number if last else 0) + 1,
                 "last": last,
+                # Said before the chair confirms, not after: there is nothing new to freeze.
+                "unchanged": last is not None and last.document == document,
                 "form": form or FreezeForm(),
             }
         )

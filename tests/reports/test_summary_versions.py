@@ -144,6 +144,16 @@ def test_a_second_freeze_with_nothing_changed_is_refused_and_lands_on_the_versio
     assert "自第1版以来没有任何改动，未生成新版本" in chair_client.get(URL).content.decode()
 
 
+def test_the_confirmation_page_says_when_nothing_changed_before_the_chair_confirms(chair_client, school, year):
+    freeze(chair_client)
+    page = chair_client.get(freeze_url()).content.decode()
+
+    assert "自第1版以来没有任何改动，无需定稿新版本。" in page
+    assert 'data-summary="freeze-confirm"' not in page
+    save_opening(chair_client, 1, "本年度，学校工会全心全意为教职工服务。")
+    assert 'data-summary="freeze-confirm"' in chair_client.get(freeze_url()).content.decode()
+
+
 def test_a_change_then_a_freeze_makes_version_2(chair_client, school, year):
     freeze(chair_client)
     save_opening(chair_client, 1, "定稿之后改过的开篇。")
