@@ -7,12 +7,12 @@ from django.views.generic import TemplateView
 from disclosure.selectors import current_notices
 from members.models import Member
 from unionhub.roles import Action, user_can
+from unionhub.years import FIRST_YEAR
 
 from ..overview import year_overview
 from ..periods import SCHOOL_YEAR, Period
 from .district import district_context
 
-YEARS_BACK = 6
 TEACHER_NOTICES = 5
 
 
@@ -50,7 +50,8 @@ class DashboardView(LoginRequiredMixin, TemplateView):
             period = dashboard_period(self.request, today)
             context.update(year_overview(school, period, today))
             context["is_school_year"] = period.kind == SCHOOL_YEAR
-            context["years"] = list(range(today.year, today.year - YEARS_BACK, -1))
+            # A union entering an earlier year reaches it from here: every year back to 2000.
+            context["years"] = list(range(today.year, FIRST_YEAR - 1, -1))
         else:
             context["member"] = Member.objects.filter(school=school, user=user).select_related("department").first()
             context["notices"] = list(current_notices(school, today)[:TEACHER_NOTICES])

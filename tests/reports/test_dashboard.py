@@ -256,3 +256,10 @@ def test_district_users_get_the_district_view_at_home(client, district_user, sch
     assert response.templates[0].name == "reports/dashboard_district.html"
     html = response.content.decode()
     assert school.name in html and other_school.name in html
+
+
+def test_the_year_choice_reaches_back_to_2000_for_a_union_entering_an_earlier_year(chair_client, school):
+    page = chair_client.get("/?year=2005").content.decode()
+
+    assert '<option value="2000">' in page
+    assert '<option value="2005" selected>' in page
