@@ -5,6 +5,7 @@ cannot even bind it, as on PostgreSQL)."""
 import re
 
 import pytest
+from django.contrib import messages
 from django.test import Client
 from django.urls import reverse
 from django_scopes import scopes_disabled
@@ -12,7 +13,7 @@ from django_scopes import scopes_disabled
 from congress.forms import VoteForm
 
 from ..security.matrices.reports_summary import YEAR, make_plan_section
-from ..security.test_permission_matrix import make_object, post_data
+from ..security.test_permission_matrix import make_object, post_data, snapshot
 from .test_submission_tokens import CREATE_URLS, FORM_PAGES, create_url, form_page_url
 
 pytestmark = pytest.mark.usefixtures("fast_password_hasher")
@@ -44,6 +45,10 @@ def refusing_form(response):
     return None
 
 
+# Creates that go back to their page with the refusal as a message, not a rendered form.
+REFUSED_WITH_A_MESSAGE = {"members:account_create", "congress:suggestion_add", "congress:session_agenda"}
+
+
 @pytest.mark.parametrize("name", CREATE_URLS)
 def test_out_of_range_integers_in_any_field_are_form_errors(chair_browser, school, name):
     url, obj = create_url(name, school)
@@ -54,11 +59,15 @@ def test_out_of_range_integers_in_any_field_are_form_errors(chair_browser, schoo
 
     for field in numeric_fields(page):
         for number in OUT_OF_RANGE:
+            before = snapshot(obj)
             response = chair_browser.post(url, {**valid, field: number})
             assert response.status_code != 500, "{}={} is a server error".format(field, number)
-            if name == "members:account_create":
-                # Not a form: an unknown role is refused with a message on the list of logins.
+            if name in REFUSED_WITH_A_MESSAGE:
+                # Not a rendered form: the refusal is a message on the page it goes back to.
                 assert response.status_code == 302
+                assert snapshot(obj) == before, "{}={} was saved".format(field, number)
+                landed = chair_browser.get(response["Location"])
+                assert [m for m in landed.context["messages"] if m.level == messages.ERROR], (field, number)
                 continue
             assert response.status_code == 200, "{}={} was not refused".format(field, number)
             assert field in refusing_form(response).errors, "{}={} is not refused on its field".format(field, number)
