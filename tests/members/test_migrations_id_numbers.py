@@ -63,7 +63,8 @@ def stored_numbers(apps):
 def test_existing_numbers_are_normalised_as_the_form_does(old_apps):
     school = make_school(old_apps)
     make_member(old_apps, school, "张敏", "３２０４１２１９８０１２１２００１ｘ")
-    make_member(old_apps, school, "李芳", " 32041219850505002x ")
+    # Within the column's 18 characters, spaces included (PostgreSQL holds no more).
+    make_member(old_apps, school, "李芳", " 3204121985050500x")
     make_member(old_apps, school, "王强", "")
     make_member(old_apps, school, "赵离", "32041219700101003x", deleted=True)
 
@@ -71,7 +72,7 @@ def test_existing_numbers_are_normalised_as_the_form_does(old_apps):
 
     assert stored_numbers(new_apps) == {
         "张敏": "32041219801212001X",
-        "李芳": "32041219850505002X",
+        "李芳": "3204121985050500X",
         "王强": "",
         "赵离": "32041219700101003X",
     }
