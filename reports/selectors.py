@@ -6,20 +6,28 @@ deleted records out.
 """
 
 import dataclasses
+import datetime
 
 from django.db.models import Count
 from django.utils import timezone
 from django_scopes import scope
 
+from activities.choices import PENDING_AWARD_STATUSES, AwardKind, AwardRecipientKind
 from activities.models import Activity, Category
 from activities.selectors import awards as award_selectors
 from activities.selectors import campaigns as campaign_selectors
 from activities.selectors import care as care_selectors
 from activities.selectors import log as log_selectors
+from activities.selectors import partnerships as partnership_selectors
 from activities.selectors import pledges as pledge_selectors
 from activities.selectors import welfare as welfare_selectors
 from congress import selectors as congress_selectors
 from disclosure import selectors as disclosure_selectors
+from disclosure.models import Notice
+from members import selectors as member_selectors
+from members.choices import MemberStatus
+from members.models import Member
+from unionhub.selectors import school_profile
 
 Participation = Activity.participants.through
 
@@ -46,19 +54,44 @@ class YearRecords:
     evaluations: list
     notices: dict
     suggestions: dict
+    award_list: list = dataclasses.field(default_factory=list)
+    visit_list: list = dataclasses.field(default_factory=list)
+    grant_list: list = dataclasses.field(default_factory=list)
+    promotion_list: list = dataclasses.field(default_factory=list)
+    notice_list: list = dataclasses.field(default_factory=list)
+    ethics: dict = dataclasses.field(default_factory=dict)
+    roster: dict = dataclasses.field(default_factory=dict)
+    partnerships: list = dataclasses.field(default_factory=list)
+    posts: dict = dataclasses.field(default_factory=dict)
+    earlier_titles: set = dataclasses.field(default_factory=set)
+    standing_honours: list = dataclasses.field(default_factory=list)
+    participant_names: dict = dataclasses.field(default_factory=dict)
+    facilities: list = dataclasses.field(default_factory=list)
+    rules: list = dataclasses.field(default_factory=list)
+    profile: object = None
 
 
 def activities_with_counts(school, start, end):
     """The period's live activities in date order as plain rows (``pk``, ``title``,
-    ``starts_on``, ``description``, ``category_id``, ``campaign_id``,
-    ``outside_participants`` and ``participant_count`` of live members); two queries.
+    ``starts_on``, ``description``, ``category_id``, ``campaign_id``, ``club_id``,
+    ``location``, ``programme``, ``outside_participants`` and ``participant_count`` of live members); two queries.
 
     Rows rather than models, and the participants counted in one grouped query rather than
     a subquery per row: a busy year has a thousand activities.
     """
     rows = list(
         log_selectors.activities_between(school, start, end).values(
-            "pk", "title", "starts_on", "description", "category_id", "campaign_id", "outside_participants"
+            "pk",
+            "title",
+            "starts_on",
+            "description",
+            "category_id",
+            "campaign_id",
+            "club_id",
+            "location",
+            "programme",
+            "outside_participants",
+            "yearly",
         )
     )
     counts = dict(
@@ -85,9 +118,12 @@ def year_records(school, period, today=None):
     today = today or timezone.localdate()
     start, end = period.start, period.end
     with scope(school=[school.pk]):
+        activities = activities_with_counts(school, start, end)
+        roster = member_selectors.roster_year_figures(school, start, end)
+        roster["headcount"] = Member.objects.filter(school=school, status=MemberStatus.ACTIVE).count()
         return YearRecords(
             categories=list(Category.objects.filter(school=school).order_by("position", "pk")),
-            activities=activities_with_counts(school, start, end),
+            activities=activities,
             campaigns=campaign_selectors.campaigns_between(school, start, end),
             clubs=campaign_selectors.club_figures(school, start, end),
             pledges=pledge_selectors.pledge_figures(school, start, end),
@@ -105,4 +141,81 @@ def year_records(school, period, today=None):
             evaluations=list(congress_selectors.evaluations_between(school, start, end)),
             notices=disclosure_selectors.notice_figures(school, start, end),
             suggestions=disclosure_selectors.suggestion_figures(school, start, end),
+            award_list=award_selectors.award_entries(school, start, end),
+            visit_list=welfare_selectors.visits_of_period(school, start, end),
+            grant_list=list(
+                welfare_selectors.mutual_aid_grants(school)
+                .filter(granted_on__range=(start, end))
+                .order_by("granted_on", "pk")
+                .values("pk", "member__name", "amount", "granted_on", "reason")
+            ),
+            promotion_list=list(
+                award_selectors.promotions(school)
+                .filter(promoted_on__range=(start, end))
+                .order_by("promoted_on", "pk")
+                .values("pk", "member__name", "title", "promoted_on")
+            ),
+            notice_list=notice_rows(school, start, end),
+            ethics=pledge_selectors.ethics_figures(school, start, end),
+            roster=roster,
+            participant_names=small_group_names(activities),
+            partnerships=partnership_selectors.partnerships_between(school, start, end),
+            posts=dict(Member.objects.filter(school=school).exclude(post="").values_list("name", "post")),
+            earlier_titles=earlier_activity_titles(school, start),
+            standing_honours=standing_school_honours(school, start),
+            profile=school_profile(school),
         )
+
+
+# Up to this many participants an activity's people are named (选派潘腊平等五名队员).
+NAMED_PARTICIPANTS = 5
+
+
+def small_group_names(activities):
+    """The names of the participants of the activities with a few, by activity (one query)."""
+    small = [row["pk"] for row in activities if 0 < row["participant_count"] <= NAMED_PARTICIPANTS]
+    names = {}
+    if small:
+        rows = (
+            Participation.objects.filter(activity_id__in=small, member__deleted_at__isnull=True)
+            .order_by("activity_id", "pk")
+            .values_list("activity_id", "member__name")
+        )
+        for activity_id, name in rows:
+            names.setdefault(activity_id, []).append(name)
+    return names
+
+
+def notice_rows(school, start, end):
+    """The notices published in the period, by date, with their category's name (one query)."""
+    notices = disclosure_selectors.notices_published_between(Notice.objects.filter(school=school), start, end)
+    return list(notices.order_by("starts_on", "pk").values("pk", "title", "category__name", "starts_on"))
+
+
+def earlier_activity_titles(school, start, years=3):
+    """Titles of the activities of the few years before ``start``: what recurs is told as the
+    union's habit (一年一度的…). One query."""
+    since = start.replace(year=start.year - years)
+    return set(
+        log_selectors.activities_between(school, since, start - datetime.timedelta(days=1))
+        .values_list("title", flat=True)
+        .distinct()
+    )
+
+
+def standing_school_honours(school, start, years=3):
+    """Honours the school itself won in the few years before ``start`` and still holds
+    (保持着…称号). One query."""
+    since = start.replace(year=start.year - years)
+    return list(
+        award_selectors.awards(school)
+        .filter(
+            recipient_kind=AwardRecipientKind.SCHOOL,
+            kind=AwardKind.HONOUR,
+            awarded_on__gte=since,
+            awarded_on__lt=start,
+        )
+        .exclude(status__in=PENDING_AWARD_STATUSES)
+        .order_by("awarded_on", "pk")
+        .values("pk", "title", "level", "awarded_on")
+    )

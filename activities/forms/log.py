@@ -105,6 +105,7 @@ class ActivityForm(ProgrammeFieldMixin, VersionedModelForm):
             "description",
             "participants",
             "outside_participants",
+            "yearly",
         ]
         widgets = {
             "starts_on": DateInput(past_only=True),

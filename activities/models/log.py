@@ -179,6 +179,11 @@ class Activity(RecordModel):
     description = models.TextField(_("description"), blank=True)
     participants = models.ManyToManyField(Member, related_name="activities", blank=True, verbose_name=_("participants"))
     outside_participants = models.PositiveIntegerField(_("participants from outside"), default=0)
+    yearly = models.BooleanField(
+        _("held every year"),
+        default=False,
+        help_text=_("A tradition of the union's year, such as the annual health check or charity drive."),
+    )
 
     history = HistoricalRecords(m2m_fields=[participants])
 

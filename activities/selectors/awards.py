@@ -234,6 +234,7 @@ def award_entries(school, start, end):
                 "issuer": award.issuer,
                 "awarded_on": award.awarded_on,
                 "recipient_kind": award.recipient_kind,
+                "club": award.club_id,
                 "names": names,
             }
         )
@@ -401,10 +402,10 @@ def mentor_pair_figures(school, start, end):
         _live_pairs(school)
         .filter(school_year__range=(first, last))
         .order_by("mentor__name_pinyin", "mentee__name_pinyin", "school_year", "pk")
-        .values_list("mentor_id", "mentee_id", "mentor__name", "mentee__name", "school_year")
+        .values_list("mentor_id", "mentee_id", "mentor__name", "mentee__name", "school_year", "pk")
     )
     pairs = {}
-    for mentor_id, mentee_id, mentor_name, mentee_name, _year in rows:
+    for mentor_id, mentee_id, mentor_name, mentee_name, _year, _pk in rows:
         pairs.setdefault((mentor_id, mentee_id), (mentor_name, mentee_name))
     meetings = MentorMeeting.objects.filter(
         pair__in=_live_pairs(school).filter(school_year__range=(first, last)), met_on__range=(start, end)
@@ -418,6 +419,7 @@ def mentor_pair_figures(school, start, end):
         "school_years": school_years,
         "label": school_years_label(school_years),
         "names": list(pairs.values()),
+        "pks": [row[5] for row in rows],
     }
 
 

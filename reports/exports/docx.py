@@ -276,13 +276,17 @@ def summary_docx(document, created=None):
     for section in document.visible_sections():
         number += 1
         out.add("{}、{}".format(chinese_number(number), section.heading), HEADING)
-        for text in _paragraphs(section.lead):
+        for text in _paragraphs(section.opening()):
             out.add(text, BODY)
-        figures = "".join(_sentence(sentence) for sentence in section.sentences if sentence.strip())
-        if figures:
-            out.add(figures, BODY)
-        for position, item in enumerate(section.visible_items(), start=1):
-            out.add("{}、{}".format(position, item.text.strip()), BODY)
+        for group, items in section.blocks():
+            if group is not None:
+                out.add("（{}）{}".format(chinese_number(section.groups.index(group) + 1), group.heading), BODY)
+            for position, item in items:
+                if item.title:
+                    out.add("{}、{}".format(position, item.title), BODY)
+                    out.add(_sentence(item.text) + item.added, BODY)
+                else:
+                    out.add("{}、{}".format(position, _sentence(item.text) + item.added), BODY)
 
     for heading, text in _closing_parts(document):
         lines = _paragraphs(text)
@@ -294,7 +298,7 @@ def summary_docx(document, created=None):
             out.add(line, BODY)
 
     out.add("", BODY)
-    out.add(document.school_name, SIGNATURE)
+    out.add(document.signer(), SIGNATURE)
     out.close(formats.date_format(document.signed_on, "DATE_FORMAT"), SIGNATURE)
 
     _core_properties(word, document, moment)

@@ -92,8 +92,8 @@ def replay(union):
     union.activity("疫情防控全员线上培训", "师能建设/专业成长", d(2, 20), people=everyone)
     union.activity("参与制定开学方案", "工会自身建设", d(4, 20))
     union.activity("协助做好教师安全返校工作", "关爱与维权", d(4, 27), people=everyone)
-    union.activity("慈善募捐", "师德师风建设", d(6, 1), people=everyone)
-    union.activity("无偿献血", "师德师风建设", d(6, 14), people=["王建军", "刘伟", "赵磊"])
+    union.activity("慈善募捐", "师德师风建设", d(6, 1), people=everyone, yearly="on")
+    union.activity("无偿献血", "师德师风建设", d(6, 14), people=["王建军", "刘伟", "赵磊"], yearly="on")
     union.campaign("创建新优质学校", "师德师风建设", d(3, 1))
     union.activity(
         "开辟优秀教师风采墙",
@@ -159,7 +159,7 @@ def replay(union):
 
     # 三、关爱与文体
     union.activity("女工委听取女教师合理诉求座谈会", "女工工作", d(3, 6), people=women)
-    union.activity("教工排球友谊赛", "文体活动", d(11, 11), people=everyone)
+    union.activity("教工排球友谊赛", "文体活动", d(11, 11), people=everyone, yearly="on")
     union.activity("教工冬季运动会", "文体活动", d(12, 9), people=everyone)
     union.activity(
         "教工庆元旦联谊活动",
@@ -168,7 +168,7 @@ def replay(union):
         people=everyone,
         description="教师用一周业余时间排出一台联欢会，抽奖与节目有机结合。",
     )
-    union.activity("在职教师体检", "健康体检", d(10, 20), people=everyone)
+    union.activity("在职教师体检", "健康体检", d(10, 20), people=everyone, yearly="on")
     union.mutual_aid("王建军", 2000, "2018-11-05", "因病困难")
     union.mutual_aid("吴芳", 2100, d(6, 22), "因病困难")
     union.visit("孙浩", "结婚", d(5, 1), amount=500)

@@ -1,0 +1,104 @@
+"""Filters and tags the summary's wording templates use: Chinese numerals, vague times
+(上半年, 秋季), lists of names, yuan without zero cents, and a choice among phrasings so that
+neighbouring sub-points do not read alike."""
+
+from decimal import Decimal
+
+from django import template
+
+from congress.numerals import chinese_number
+
+register = template.Library()
+
+SEASONS = {12: "冬季", 1: "冬季", 2: "冬季", 3: "春季", 4: "春季", 5: "春季", 6: "夏季", 7: "夏季", 8: "夏季"}
+
+
+@register.filter
+def cn(value):
+    """一 … 十 for counts up to ten, as the seeds write small counts (五名队员); digits above."""
+    try:
+        value = int(value)
+    except (TypeError, ValueError):
+        return value
+    return chinese_number(value) if 0 < value <= 10 else str(value)
+
+
+@register.filter
+def cn_month(day):
+    """九月."""
+    return chinese_number(day.month) + "月"
+
+
+@register.filter
+def md(day):
+    """9月10日."""
+    return "{}月{}日".format(day.month, day.day)
+
+
+@register.filter
+def ymd(day):
+    """2018年9月10日."""
+    return "{}年{}月{}日".format(day.year, day.month, day.day)
+
+
+@register.filter
+def half(day):
+    """上半年 or 下半年."""
+    return "上半年" if day.month <= 6 else "下半年"
+
+
+@register.filter
+def season(day):
+    """春季, 夏季, 秋季 or 冬季."""
+    return SEASONS.get(day.month, "秋季")
+
+
+@register.filter
+def listing(values, last="、"):
+    """A、B、C (or A、B和C with ``last="和"``)."""
+    values = [str(v) for v in values if v]
+    if len(values) < 2:
+        return "".join(values)
+    return "、".join(values[:-1]) + last + values[-1]
+
+
+@register.filter
+def yuan(value):
+    """Yuan as people write them: 3600元, 3,600.50元 for cents; empty for none."""
+    if value is None or value == "":
+        return ""
+    value = Decimal(value)
+    if value == value.to_integral_value():
+        return "{}元".format(int(value))
+    return "{:.2f}元".format(value)
+
+
+@register.filter
+def edition(number, noun="个"):
+    """首个/首届 for the first, 第十一个/第十一届 after."""
+    if not number:
+        return ""
+    return "首" + noun if int(number) == 1 else "第" + chinese_number(int(number)) + noun
+
+
+@register.filter
+def published(title):
+    """A notice's title as the matter it made public: "拒绝有偿补课承诺书公示" → "拒绝有偿补课承诺书"."""
+    title = str(title).strip()
+    for ending in ("结果公示", "公示", "公告", "通知"):
+        if title.endswith(ending) and len(title) > len(ending):
+            return title[: -len(ending)]
+    return title
+
+
+@register.filter
+def bare(text):
+    """Text without its closing full stop, to be continued in a sentence."""
+    return str(text or "").strip().rstrip("。；;，,. ")
+
+
+@register.simple_tag
+def pick(n, *phrasings):
+    """The ``n``-th of ``phrasings``, round and round: neighbouring sub-points word the same
+    act differently."""
+    return phrasings[int(n or 0) % len(phrasings)]

@@ -1,0 +1,786 @@
+"""The summary written from a period's records, the way a school union writes its year.
+
+The writer decides what goes where — which records make a sub-point, which sub-points a
+section holds, in what order — and hands each sub-point's records to its template in
+``templates/reports/writer/``; the templates hold every word. Each record is told once:
+an activity folded into a campaign or a pledge's sub-point is not told again under its
+category, and every item names the records it used (``sources``) so the preview can list
+what no paragraph tells.
+"""
+
+import dataclasses
+import re
+from decimal import Decimal
+
+from activities.choices import (
+    AwardKind,
+    AwardLevel,
+    AwardRecipientKind,
+    EthicsGrade,
+    Festival,
+    SummarySection,
+    VisitReason,
+)
+from activities.models import DEFAULT_CATEGORIES
+from activities.models.awards import ProfessionalTitle
+
+from .document import Group, Item, Section
+from .periods import SCHOOL_YEAR
+from .wording import words
+
+# The sections in the order the seeds print them.
+SECTION_ORDER = [
+    SummarySection.ETHICS,
+    SummarySection.COMPETENCE,
+    SummarySection.DEMOCRACY,
+    SummarySection.CARE,
+    SummarySection.CULTURE,
+    SummarySection.WOMEN,
+    SummarySection.RETIREES,
+    SummarySection.CARE_ACTION,
+    SummarySection.UNION,
+    SummarySection.OTHER,
+]
+DEFAULT_CATEGORY_NAMES = {name for name, _section in DEFAULT_CATEGORIES}
+HEALTH_CHECK_CATEGORY = "健康体检"
+
+# The (一) groups of the sections that hold several kinds of work.
+GROUPS = {
+    str(SummarySection.DEMOCRACY): ["congress", "disclosure", "evaluation"],
+    str(SummarySection.CARE): ["care", "rights"],
+}
+
+# An activity's title that starts with one of these already says what was done.
+VERBS = (
+    "开展", "组织", "举行", "举办", "召开", "参加", "参与", "选派", "启动", "学习", "传达", "发放", "开辟",
+    "协助", "落实", "制定", "签订", "签署", "评选", "慰问", "看望", "走访", "分", "邀请", "建立", "成立",
+    "完善", "推进", "配合", "征集", "布置", "设立", "编印", "制作", "观看", "收看", "聆听", "赴", "前往",
+    "欢送", "庆祝", "迎接", "召集", "推荐", "申报", "承办", "协办", "带领", "为", "给", "向", "对",
+)  # fmt: skip
+HELD = ("会", "仪式", "典礼", "讲座", "论坛", "晚会", "联欢", "沙龙", "培训")
+STAGED = ("赛", "比赛", "运动会", "展", "演出", "征文", "联谊")
+PLEDGE_SUFFIXES = ("公开承诺书", "承诺书", "公开承诺", "承诺", "公约", "责任书")
+LEADER_POSTS = ("校长", "书记", "主席", "主任")
+PLACE_WORDS = ("区", "市", "省", "全国", "国家", "街道", "镇", "县")
+CARE_CAMPAIGN_WORDS = ("温暖", "慰问", "走访", "六必访")
+MENTOR_CAMPAIGN_WORDS = ("青蓝", "师徒", "结对")
+SPACE = re.compile(r"[\s“”‘’\"'《》（）()，,。；;：:、！!？?]")
+
+
+def act(title, yearly=False):
+    """An activity's title as what the union did: "教师家访" → "开展教师家访活动"; a yearly
+    one as the union's habit: "开展一年一度的慈善募捐活动"."""
+    title = title.strip()
+    if title.startswith(VERBS):
+        return title
+    habit = "一年一度的" if yearly else ""
+    if title.endswith("活动"):
+        return "开展" + habit + title
+    if title.endswith(HELD):
+        return "举行" + habit + title
+    if title.endswith(STAGED):
+        return "组织" + habit + title
+    return "开展" + habit + title + "活动"
+
+
+def level_words(award):
+    """The level as the sentence needs it: nothing for the school's own, nor where the title
+    already says where it was given ("区师德标兵", "常州市…")."""
+    if award["level"] == AwardLevel.SCHOOL or award["title"].startswith(PLACE_WORDS):
+        return ""
+    return str(AwardLevel(award["level"]).label)
+
+
+def plain(text):
+    return SPACE.sub("", text or "")
+
+
+def told(activity):
+    """The activity's description, unless it only repeats its title; without its last stop."""
+    description = (activity.get("description") or "").strip()
+    title = plain(activity["title"]).removesuffix("活动")
+    if not description or plain(description) in title:
+        return ""
+    first, comma, rest = description.partition("，")
+    # "举行启动仪式，校长作动员讲话": a first clause that names the activity again is dropped.
+    if rest and (plain(first).removesuffix("活动") in title or title in plain(first)):
+        description = rest
+    return description.rstrip("。；;，, ")
+
+
+def pledge_core(title):
+    """What a pledge is about: "拒绝有偿补课公开承诺书" → "拒绝有偿补课"."""
+    for suffix in PLEDGE_SUFFIXES:
+        if title.endswith(suffix) and len(title) > len(suffix) + 1:
+            return title[: -len(suffix)]
+    return title
+
+
+@dataclasses.dataclass
+class _Section:
+    items: list = dataclasses.field(default_factory=list)
+    facts: dict = dataclasses.field(default_factory=dict)  # what the lead paragraph may tell
+
+
+class Writer:
+    """Sorts a period's records into sections and sub-points and words them."""
+
+    def __init__(self, records, period):
+        self.records = records
+        self.period = period
+        self.school_year = period.kind == SCHOOL_YEAR
+        self.sections = {}
+        self.headings = {}
+        self.count = 0  # sub-points written so far: neighbouring ones word the same act differently
+        self.categories = {category.pk: category for category in records.categories}
+        self.category_keys = {}
+        for category in records.categories:
+            key = self.section_key(category)
+            self.category_keys[category.pk] = key
+            if key.startswith("category:"):
+                self.headings[key] = category.name
+        self.used = set()  # activity pks already told
+        self.used_notices = set()
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    @staticmethod
+    def section_key(category):
+        if category.section == SummarySection.OTHER and category.name not in DEFAULT_CATEGORY_NAMES:
+            return "category:{}".format(category.pk)
+        return str(category.section)
+
+    def section_of(self, category_id):
+        return self.category_keys.get(category_id, str(SummarySection.OTHER))
+
+    def section(self, key):
+        return self.sections.setdefault(str(key), _Section())
+
+    def add(self, section, key, title, template, sources, date=None, group="", **context):
+        self.count += 1
+        text = words(template, n=self.count, period=self.period, school_year=self.school_year, **context)
+        if not text:
+            return None
+        item = Item(key=key, text=text, title=title, date=date, group=group, sources=list(dict.fromkeys(sources)))
+        self.section(section).items.append(item)
+        return item
+
+    def people(self, activity):
+        return activity["participant_count"] + activity["outside_participants"]
+
+    def everyone(self, activity):
+        headcount = self.records.roster.get("headcount") or 0
+        return headcount >= 5 and activity["participant_count"] >= headcount * 0.9
+
+    def shown(self, activity):
+        """An activity as its template reads it."""
+        self.used.add(activity["pk"])
+        recurs = activity["yearly"] or activity["title"] in self.records.earlier_titles
+        return {
+            **activity,
+            "act": act(activity["title"], activity["yearly"]),
+            "told": told(activity),
+            "people": self.people(activity),
+            "everyone": self.everyone(activity),
+            "names": self.records.participant_names.get(activity["pk"], []),
+            "recurs": recurs,
+        }
+
+    def free_activities(self, section):
+        return [
+            a
+            for a in self.records.activities
+            if a["pk"] not in self.used and not a["in_campaign"] and self.section_of(a["category_id"]) == section
+        ]
+
+    # -- the document ----------------------------------------------------------------------
+
+    def write(self):
+        live = {entry["campaign"].pk for entry in self.records.campaigns}
+        for activity in self.records.activities:
+            activity["in_campaign"] = activity["campaign_id"] in live
+        # Activities done with a partner are told with the partnership.
+        for entry in self.records.partnerships:
+            self.used.update(activity["pk"] for activity in entry["activities"])
+        self.ethics()
+        self.competence()
+        self.democracy()
+        self.care()
+        self.culture()
+        self.women()
+        self.retirees()
+        self.care_action()
+        self.union()
+        for key in [k for k in self.headings if k.startswith("category:")] + [str(SummarySection.OTHER)]:
+            self.campaigns_of(key)
+            self.activity_groups(key)
+        return self.assembled()
+
+    def assembled(self):
+        keys = [str(key) for key in SECTION_ORDER[:-1]]
+        keys += [key for key in self.headings if key not in keys]
+        keys.append(str(SummarySection.OTHER))
+        result = []
+        for key in keys:
+            draft = self.sections.get(key)
+            if draft is None or not draft.items:
+                continue
+            heading = self.headings.get(key) or words("heading", section=key)
+            intro = words("intro", section=key, facts=draft.facts, items=draft.items, school_year=self.school_year)
+            groups = [
+                Group(key=group, heading=words("group_heading", section=key, group=group))
+                for group in GROUPS.get(key, [])
+            ]
+            result.append(
+                Section(key=key, heading=heading, intro=intro, items=draft.items, groups=groups, figures=[])
+            )
+        return result
+
+    # -- campaigns and activities ----------------------------------------------------------
+
+    def campaign_entries(self, section):
+        return [e for e in self.records.campaigns if self.section_of(e["campaign"].category_id) == section]
+
+    def activities_of_campaign(self, campaign_pk):
+        return [a for a in self.records.activities if a["campaign_id"] == campaign_pk]
+
+    def campaigns_of(self, section, exclude=()):
+        for entry in self.campaign_entries(section):
+            campaign = entry["campaign"]
+            if campaign.pk in exclude:
+                continue
+            self.campaign(section, entry)
+
+    def campaign(self, section, entry, extra_sources=(), **extra):
+        campaign = entry["campaign"]
+        activities = [self.shown(a) for a in self.activities_of_campaign(campaign.pk)]
+        carried = campaign.launched_on < self.period.start
+        # A theme that only repeats the campaign's name says nothing.
+        theme = campaign.theme if plain(campaign.title) not in plain(campaign.theme) else ""
+        return self.add(
+            section,
+            "campaign:{}".format(campaign.pk),
+            campaign.title,
+            "campaign",
+            ["campaign:{}".format(campaign.pk), *("activity:{}".format(a["pk"]) for a in activities), *extra_sources],
+            date=campaign.launched_on,
+            campaign=campaign,
+            carried=carried,
+            theme=theme,
+            # A month's campaign says its month once; a longer one dates its activities.
+            dated=not carried and not campaign.title.endswith("月"),
+            activities=activities,
+            person_times=entry["person_times"],
+            **extra,
+        )
+
+    @staticmethod
+    def democracy_group(category):
+        name = category.name if category else ""
+        if "公开" in name:
+            return "disclosure"
+        if "评议" in name or "测评" in name:
+            return "evaluation"
+        return "congress"
+
+    def activity_groups(self, section, group=""):
+        """One sub-point per category of the activities not yet told; ``group`` is the (一)
+        group's key, or a function of the category that gives it."""
+        by_category = {}
+        for activity in self.free_activities(section):
+            by_category.setdefault(activity["category_id"], []).append(activity)
+        for category_id, rows in by_category.items():
+            category = self.categories.get(category_id)
+            shown = [self.shown(a) for a in rows]
+            self.add(
+                section,
+                "category:{}:{}".format(section, category_id),
+                category.name if category else "",
+                "activities",
+                ["activity:{}".format(a["pk"]) for a in shown],
+                date=shown[0]["starts_on"],
+                group=group(category) if callable(group) else group,
+                category=category,
+                activities=shown,
+            )
+
+    # -- 一、师德师风 -------------------------------------------------------------------------
+
+    def ethics(self):
+        section = str(SummarySection.ETHICS)
+        self.campaigns_of(section)
+        for drive in self.records.pledges:
+            core = pledge_core(drive["title"])
+            related = [
+                self.shown(a) for a in self.records.activities if a["pk"] not in self.used and core in a["title"]
+            ]
+            notices = [n for n in self.records.notice_list if core in n["title"]]
+            self.used_notices.update(n["pk"] for n in notices)
+            self.add(
+                section,
+                "pledgedrive:{}".format(drive["pk"]),
+                core,
+                "pledge",
+                [
+                    "pledgedrive:{}".format(drive["pk"]),
+                    *("activity:{}".format(a["pk"]) for a in related),
+                    *("notice:{}".format(n["pk"]) for n in notices),
+                ],
+                date=drive["opened_on"],
+                drive=drive,
+                activities=related,
+                notices=notices,
+                headcount=self.records.roster.get("headcount") or 0,
+            )
+        ethics = self.records.ethics
+        if ethics.get("assessed"):
+            self.add(
+                section,
+                "ethics:assessment",
+                words("title", what="ethics"),
+                "ethics_assessment",
+                ["ethicsperiod:{}".format(p["pk"]) for p in ethics["by_period"]],
+                ethics=ethics,
+                grades=[(EthicsGrade(grade).label, count) for grade, count in ethics["grades"].items() if count],
+            )
+        honours = [a for a in self.records.award_list if a["kind"] == AwardKind.HONOUR and a["recipient_kind"] != AwardRecipientKind.SCHOOL and not a["club"]]
+        if honours:
+            self.add(
+                section,
+                "awards:honours",
+                words("title", what="honours"),
+                "honours",
+                ["award:{}".format(a["pk"]) for a in honours],
+                honours=self.award_rows(honours),
+            )
+        self.activity_groups(section)
+
+    # -- 二、师能 -----------------------------------------------------------------------------
+
+    def competence(self):
+        section = str(SummarySection.COMPETENCE)
+        mentoring = self.records.mentoring
+        folded = None
+        for entry in self.campaign_entries(section):
+            if mentoring["pairs"] and folded is None and any(w in entry["campaign"].title for w in MENTOR_CAMPAIGN_WORDS):
+                folded = entry["campaign"].pk
+                self.campaign(section, entry, extra_sources=self.mentor_sources(), mentoring=mentoring)
+            else:
+                self.campaign(section, entry)
+        if mentoring["pairs"] and folded is None:
+            self.add(
+                section,
+                "mentoring",
+                words("title", what="mentoring"),
+                "mentoring",
+                self.mentor_sources(),
+                mentoring=mentoring,
+            )
+        results = [
+            a
+            for a in self.records.award_list
+            if a["kind"] != AwardKind.HONOUR and a["recipient_kind"] != AwardRecipientKind.SCHOOL and not a["club"]
+        ]
+        promotions = [
+            {**p, "title_label": ProfessionalTitle(p["title"]).label} for p in self.records.promotion_list
+        ]
+        if results or promotions:
+            rows = self.award_rows(results)
+            self.add(
+                section,
+                "awards:results",
+                words("title", what="results"),
+                "results",
+                ["award:{}".format(a["pk"]) for a in results] + ["promotion:{}".format(p["pk"]) for p in promotions],
+                awards=rows,
+                won=[a for a in rows if not a["pending"]],
+                pending=[a for a in rows if a["pending"]],
+                district_and_above=sum(
+                    len(a["names"]) or 1 for a in rows if not a["pending"] and a["level"] >= AwardLevel.DISTRICT
+                ),
+                papers_published=[a for a in rows if a["kind"] == AwardKind.PAPER_PUBLISHED],
+                papers_awarded=[a for a in rows if a["kind"] == AwardKind.PAPER_AWARDED],
+                research=[a for a in rows if a["kind"] == AwardKind.RESEARCH],
+                contests=[a for a in rows if a["kind"] in (AwardKind.COMPETITION, AwardKind.OPEN_LESSON)],
+                promotions=promotions,
+            )
+        self.activity_groups(section)
+
+    def mentor_sources(self):
+        return ["mentorpair:{}".format(pk) for pk in self.records.mentoring.get("pks", [])]
+
+    def award_rows(self, awards):
+        rows = []
+        for award in awards:
+            names = award["names"]
+            if award["recipient_kind"] == AwardRecipientKind.MEMBERS:
+                named = ["{}{}".format(n, self.records.posts.get(n, "")) if self.is_leader(n) else n for n in names]
+            else:
+                named = list(names)
+            rows.append(
+                {
+                    **award,
+                    "named": named,
+                    "level_label": AwardLevel(award["level"]).label,
+                    "level_words": level_words(award),
+                    "quoted": award["title"] if "《" in award["title"] else "《{}》".format(award["title"]),
+                }
+            )
+        return rows
+
+    def is_leader(self, name):
+        """Leaders are named with their post, as the seeds do (王晓峰校长)."""
+        post = self.records.posts.get(name, "")
+        return post.endswith(LEADER_POSTS) and not post.endswith("班主任")
+
+    # -- 三、民主管理 -------------------------------------------------------------------------
+
+    def democracy(self):
+        section = str(SummarySection.DEMOCRACY)
+        congress = self.records.congress
+        self.campaigns_of(section)
+        sessions = self.records.sessions
+        if sessions or congress["proposals"]["received"]:
+            motions = {}
+            for motion in congress["motions"]:
+                motions.setdefault(motion["session_id"], []).append(motion)
+            self.add(
+                section,
+                "congress",
+                words("title", what="congress", sessions=sessions),
+                "congress",
+                ["session:{}".format(s.pk) for s in sessions]
+                + ["proposal:{}".format(pk) for pk in congress.get("proposal_pks", [])],
+                group="congress",
+                sessions=[{"session": s, "motions": motions.get(s.pk, [])} for s in sessions],
+                proposals=congress["proposals"],
+            )
+        self.activity_groups(section, group=self.democracy_group)
+        notices = [n for n in self.records.notice_list if n["pk"] not in self.used_notices]
+        channels = [r for r in self.records.rules if r.get("is_channel")]
+        if notices or channels:
+            by_category = {}
+            for notice in notices:
+                by_category.setdefault(notice["category__name"] or "", []).append(notice)
+            self.add(
+                section,
+                "disclosure",
+                words("title", what="disclosure"),
+                "disclosure",
+                ["notice:{}".format(n["pk"]) for n in notices] + ["standingrule:{}".format(r["pk"]) for r in channels],
+                group="disclosure",
+                notices=notices,
+                by_category=sorted(by_category.items(), key=lambda row: -len(row[1])),
+                channels=channels,
+                objections=self.records.notices,
+                suggestions=self.records.suggestions,
+            )
+        evaluations = self.records.evaluations
+        if evaluations:
+            self.add(
+                section,
+                "evaluations",
+                words("title", what="evaluation"),
+                "evaluations",
+                ["democraticevaluation:{}".format(e.pk) for e in evaluations],
+                group="evaluation",
+                evaluations=evaluations,
+            )
+
+    # -- 四、关爱与维权 -----------------------------------------------------------------------
+
+    def care(self):
+        section = str(SummarySection.CARE)
+        visits = [v for v in self.records.visit_list if not v["to_retiree"]]
+        folded = None
+        for entry in self.campaign_entries(section):
+            if visits and folded is None and any(w in entry["campaign"].title for w in CARE_CAMPAIGN_WORDS):
+                folded = entry["campaign"].pk
+                self.campaign(
+                    section,
+                    entry,
+                    extra_sources=["visit:{}".format(v["pk"]) for v in visits],
+                    visits=self.visit_groups(visits),
+                    visit_total=self.money_total(visits),
+                )
+            else:
+                self.campaign(section, entry)
+        if visits and folded is None:
+            self.add(
+                section,
+                "care:visits",
+                words("title", what="visits"),
+                "visits",
+                ["visit:{}".format(v["pk"]) for v in visits],
+                group="care",
+                visits=self.visit_groups(visits),
+                visit_total=self.money_total(visits),
+                reasons={v["reason"] for v in visits},
+                rule=self.rule_named("六必访"),
+            )
+        batches = [b for b in self.greeting_batches() if b["section"] == section]
+        if batches:
+            self.add(
+                section,
+                "care:greetings",
+                words("title", what="greetings"),
+                "greetings",
+                ["greetingbatch:{}".format(pk) for b in batches for pk in b["keys"]],
+                group="care",
+                batches=batches,
+                traditional_total=sum((b["amount"] for b in batches if b["traditional"]), Decimal(0)),
+                traditional=[b for b in batches if b["traditional"]],
+                others=[b for b in batches if not b["traditional"]],
+            )
+        checks = [
+            a
+            for a in self.free_activities(section)
+            if self.categories.get(a["category_id"]) and self.categories[a["category_id"]].name == HEALTH_CHECK_CATEGORY
+        ]
+        if checks:
+            shown = [self.shown(a) for a in checks]
+            self.add(
+                section,
+                "care:health",
+                words("title", what="health"),
+                "health",
+                ["activity:{}".format(a["pk"]) for a in shown],
+                group="care",
+                checks=shown,
+            )
+        hardship = self.records.hardship
+        grants = self.records.grant_list
+        if hardship["cases"] or grants:
+            self.add(
+                section,
+                "care:hardship",
+                words("title", what="hardship"),
+                "hardship",
+                ["hardshipcase:{}".format(pk) for pk in hardship.get("pks", [])]
+                + ["mutualaidgrant:{}".format(g["pk"]) for g in grants],
+                group="rights",
+                hardship=hardship,
+                grants=grants,
+                grant_total=sum((g["amount"] for g in grants), Decimal(0)),
+            )
+        rules = [r for r in self.records.rules if not r.get("is_channel") and r["section"] in ("", section)]
+        if rules:
+            self.add(
+                section,
+                "care:rules",
+                words("title", what="rules"),
+                "rules",
+                ["standingrule:{}".format(r["pk"]) for r in rules],
+                group="rights",
+                rules=rules,
+            )
+        self.activity_groups(section, group="care")
+
+    def rule_named(self, word):
+        return next((r for r in self.records.rules if word in r["title"]), None)
+
+    def money_total(self, rows):
+        amounts = [Decimal(r["amount"]) for r in rows if r.get("amount") is not None]
+        return sum(amounts, Decimal(0)) if amounts else None
+
+    def visit_groups(self, visits):
+        """Visits by occasion, in the order of the 六必访: ``[{"reason", "label", "visits"}]``."""
+        order = [choice.value for choice in VisitReason]
+        grouped = {}
+        for visit in visits:
+            grouped.setdefault(visit["reason"], []).append(visit)
+        return [
+            {"reason": reason, "label": VisitReason(reason).label, "visits": grouped[reason]}
+            for reason in sorted(grouped, key=order.index)
+        ]
+
+    def greeting_batches(self):
+        """One entry per festival, as the seeds tell them, however many batches it took."""
+        by_festival = {}
+        for batch in self.records.greetings["batches"]:
+            key = (batch["festival"], batch["to_retirees"])
+            entry = by_festival.setdefault(
+                key, {**batch, "recipients": 0, "amount": Decimal(0), "keys": [], "gifts_list": []}
+            )
+            entry["recipients"] += batch["recipients"]
+            entry["amount"] += batch["amount"] or 0
+            entry["keys"].append(batch["pk"])
+            if batch["gifts"] and batch["gifts"] not in entry["gifts_list"]:
+                entry["gifts_list"].append(batch["gifts"])
+        result = []
+        for entry in by_festival.values():
+            if entry["festival"] == Festival.WOMENS_DAY or entry["audience"] == "women":
+                entry["section"] = str(SummarySection.WOMEN)
+            elif entry["festival"] == Festival.DOUBLE_NINTH or entry["to_retirees"]:
+                entry["section"] = str(SummarySection.RETIREES)
+            else:
+                entry["section"] = str(SummarySection.CARE)
+            entry["traditional"] = entry["festival"] in (
+                Festival.SPRING,
+                Festival.LANTERN,
+                Festival.DRAGON_BOAT,
+                Festival.MID_AUTUMN,
+                Festival.DOUBLE_NINTH,
+            )
+            entry["gifts"] = "、".join(entry["gifts_list"])
+            result.append(entry)
+        return result
+
+    # -- 文体 ---------------------------------------------------------------------------------
+
+    def culture(self):
+        section = str(SummarySection.CULTURE)
+        self.campaigns_of(section)
+        clubs = self.records.clubs
+        club_awards = [a for a in self.records.award_list if a["club"]]
+        rows = self.free_activities(section)
+        club_rows = [self.shown(a) for a in rows if a["club_id"]]
+        other_rows = [self.shown(a) for a in rows if not a["club_id"]]
+        if other_rows:
+            self.add(
+                section,
+                "culture:activities",
+                words("title", what="culture"),
+                "culture",
+                ["activity:{}".format(a["pk"]) for a in other_rows],
+                activities=other_rows,
+            )
+        active_clubs = [c for c in clubs["per_club"] if c["activities"] or c["awards"]] if clubs["clubs"] else []
+        if clubs["clubs"] and (active_clubs or club_rows or clubs["per_club"]):
+            awards_by_club = {}
+            for award in self.award_rows(club_awards):
+                awards_by_club.setdefault(award["club"], []).append(award)
+            per_club = [
+                {
+                    **club,
+                    "outings": [a for a in club_rows if a["club_id"] == club["club"].pk],
+                    "won": awards_by_club.get(club["club"].pk, []),
+                }
+                for club in clubs["per_club"]
+            ]
+            self.add(
+                section,
+                "culture:clubs",
+                words("title", what="clubs"),
+                "clubs",
+                ["club:{}".format(c["club"].pk) for c in clubs["per_club"]]
+                + ["activity:{}".format(a["pk"]) for a in club_rows]
+                + ["award:{}".format(a["pk"]) for a in club_awards],
+                clubs=per_club,
+                members=clubs["members"],
+            )
+        facilities = self.records.facilities
+        if facilities:
+            self.add(
+                section,
+                "culture:facilities",
+                words("title", what="facilities"),
+                "facilities",
+                ["facility:{}".format(f["pk"]) for f in facilities],
+                facilities=facilities,
+                new=[f for f in facilities if f["new"]],
+                standing=[f for f in facilities if not f["new"]],
+            )
+        self.activity_groups(section)
+
+    # -- 女工、离退休 ---------------------------------------------------------------------------
+
+    def women(self):
+        section = str(SummarySection.WOMEN)
+        self.campaigns_of(section)
+        batches = [b for b in self.greeting_batches() if b["section"] == section]
+        rows = [self.shown(a) for a in self.free_activities(section)]
+        if batches or rows:
+            self.add(
+                section,
+                "women",
+                words("title", what="women"),
+                "women",
+                ["greetingbatch:{}".format(pk) for b in batches for pk in b["keys"]]
+                + ["activity:{}".format(a["pk"]) for a in rows],
+                batches=batches,
+                activities=rows,
+            )
+
+    def retirees(self):
+        section = str(SummarySection.RETIREES)
+        self.campaigns_of(section)
+        visits = [v for v in self.records.visit_list if v["to_retiree"]]
+        batches = [b for b in self.greeting_batches() if b["section"] == section]
+        rows = [self.shown(a) for a in self.free_activities(section)]
+        retired = self.records.roster.get("retired", 0)
+        if visits or batches or rows or retired:
+            self.add(
+                section,
+                "retirees",
+                words("title", what="retirees"),
+                "retirees",
+                ["visit:{}".format(v["pk"]) for v in visits]
+                + ["greetingbatch:{}".format(pk) for b in batches for pk in b["keys"]]
+                + ["activity:{}".format(a["pk"]) for a in rows],
+                visits=self.visit_groups(visits),
+                visit_total=self.money_total(visits),
+                batches=batches,
+                activities=rows,
+                retired=retired,
+                retired_names=self.records.roster.get("retired_names", []),
+            )
+
+    # -- 168、工会自身 ----------------------------------------------------------------------------
+
+    def care_action(self):
+        section = str(SummarySection.CARE_ACTION)
+        self.campaigns_of(section)
+        care = self.records.care_action
+        if care["pairs"]:
+            self.add(
+                section,
+                "care_action",
+                words("title", what="care_action"),
+                "care_action",
+                ["carepair:{}".format(pk) for pk in care.get("pks", [])],
+                care=care,
+            )
+        self.activity_groups(section)
+
+    def union(self):
+        section = str(SummarySection.UNION)
+        self.campaigns_of(section)
+        self.activity_groups(section)
+        roster = self.records.roster
+        school_awards = [
+            a for a in self.records.award_list if a["recipient_kind"] == AwardRecipientKind.SCHOOL and not a["club"]
+        ]
+        standing = self.records.standing_honours
+        if roster.get("joined") or roster.get("new_hires") or school_awards or standing:
+            self.add(
+                section,
+                "union:members",
+                words("title", what="union"),
+                "union",
+                ["award:{}".format(a["pk"]) for a in school_awards],
+                roster=roster,
+                honours=self.award_rows(school_awards),
+                standing=[{**h, "level_label": AwardLevel(h["level"]).label} for h in standing],
+            )
+        partnerships = self.records.partnerships
+        if partnerships:
+            self.add(
+                section,
+                "union:partnerships",
+                words("title", what="partnerships"),
+                "partnerships",
+                ["partnership:{}".format(p["partnership"].pk) for p in partnerships]
+                + ["activity:{}".format(a["pk"]) for p in partnerships for a in p["activities"]],
+                partnerships=partnerships,
+            )
+        rules = [r for r in self.records.rules if not r.get("is_channel") and r["section"] == section]
+        if rules:
+            self.add(
+                section,
+                "union:rules",
+                words("title", what="rules"),
+                "rules",
+                ["standingrule:{}".format(r["pk"]) for r in rules],
+                rules=rules,
+            )
