@@ -57,11 +57,14 @@ VERBS = (
     "完善", "推进", "配合", "征集", "布置", "设立", "编印", "制作", "观看", "收看", "聆听", "赴", "前往",
     "欢送", "庆祝", "迎接", "召集", "推荐", "申报", "承办", "协办", "带领", "为", "给", "向", "对",
 )  # fmt: skip
+# "教师参加公益服务", "全体教职工参加慈善一日捐": the title already says who did what.
+STARTS_WITH_DOER = re.compile(r"^(全体)?(青年|女|退休)?(教师|教职工|老师|工会|学校|师生)(们)?({})".format("|".join(VERBS)))
 HELD = ("会", "仪式", "典礼", "讲座", "论坛", "晚会", "联欢", "沙龙", "培训")
 STAGED = ("赛", "比赛", "运动会", "展", "演出", "征文", "联谊")
 PLEDGE_SUFFIXES = ("公开承诺书", "承诺书", "公开承诺", "承诺", "公约", "责任书")
 LEADER_POSTS = ("校长", "书记", "主席", "主任")
-PLACE_WORDS = ("区", "市", "省", "全国", "国家", "街道", "镇", "县")
+# A title that names where it was given (区…, 武进区…, 常州市…) needs no level before it.
+PLACE_NAMED = re.compile(r"^.{0,5}(区|市|省|县|镇|街道|全国|国家)")
 CARE_CAMPAIGN_WORDS = ("温暖", "慰问", "走访", "六必访")
 MENTOR_CAMPAIGN_WORDS = ("青蓝", "师徒", "结对")
 SPACE = re.compile(r"[\s“”‘’\"'《》（）()，,。；;：:、！!？?]")
@@ -71,7 +74,7 @@ def act(title, yearly=False):
     """An activity's title as what the union did: "教师家访" → "开展教师家访活动"; a yearly
     one as the union's habit: "开展一年一度的慈善募捐活动"."""
     title = title.strip()
-    if title.startswith(VERBS):
+    if title.startswith(VERBS) or STARTS_WITH_DOER.match(title):
         return title
     habit = "一年一度的" if yearly else ""
     if title.endswith("活动"):
@@ -86,7 +89,7 @@ def act(title, yearly=False):
 def level_words(award):
     """The level as the sentence needs it: nothing for the school's own, nor where the title
     already says where it was given ("区师德标兵", "常州市…")."""
-    if award["level"] == AwardLevel.SCHOOL or award["title"].startswith(PLACE_WORDS):
+    if award["level"] == AwardLevel.SCHOOL or PLACE_NAMED.match(award["title"]):
         return ""
     return str(AwardLevel(award["level"]).label)
 

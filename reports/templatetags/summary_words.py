@@ -92,6 +92,16 @@ def published(title):
 
 
 @register.filter
+def named(title):
+    """A name in quotation marks, unless it already carries some: “师德建设月”, but
+    师德建设“个十百千万”行动 as it is."""
+    title = str(title).strip()
+    if any(mark in title for mark in "“”《》\"'"):
+        return title
+    return "“{}”".format(title)
+
+
+@register.filter
 def bare(text):
     """Text without its closing full stop, to be continued in a sentence."""
     return str(text or "").strip().rstrip("。；;，,. ")
