@@ -59,9 +59,9 @@ VERBS = (
 )  # fmt: skip
 # "教师参加公益服务", "全体教职工参加慈善一日捐": the title already says who did what.
 STARTS_WITH_DOER = re.compile(r"^(全体)?(青年|女|退休)?(教师|教职工|老师|工会|学校|师生)(们)?({})".format("|".join(VERBS)))
-HELD = ("会", "仪式", "典礼", "讲座", "论坛", "晚会", "联欢", "沙龙", "培训")
+HELD = ("会", "会议", "仪式", "典礼", "讲座", "论坛", "晚会", "联欢", "沙龙", "培训")
 STAGED = ("赛", "比赛", "运动会", "展", "演出", "征文", "联谊")
-PLEDGE_SUFFIXES = ("公开承诺书", "承诺书", "公开承诺", "承诺", "公约", "责任书")
+PLEDGE_SUFFIXES = ("公开承诺书", "承诺书", "公开承诺", "承诺")
 LEADER_POSTS = ("校长", "书记", "主席", "主任")
 # A title that names where it was given (区…, 武进区…, 常州市…) needs no level before it.
 PLACE_NAMED = re.compile(r"^.{0,5}(区|市|省|县|镇|街道|全国|国家)")
@@ -74,13 +74,18 @@ def act(title, yearly=False):
     """An activity's title as what the union did: "教师家访" → "开展教师家访活动"; a yearly
     one as the union's habit: "开展一年一度的慈善募捐活动"."""
     title = title.strip()
-    if title.startswith(VERBS) or STARTS_WITH_DOER.match(title):
-        return title
     habit = "一年一度的" if yearly else ""
-    if title.endswith("活动"):
-        return "开展" + habit + title
+    if title.startswith(("召开", "举行", "举办", "组织", "开展", "参加")) or STARTS_WITH_DOER.match(title):
+        return title
+    if "：" in title or ":" in title:
+        # "爱心卡片：写给让你感动的人" is a name: quoted, not read as a sentence.
+        return "开展{}“{}”活动".format(habit, title.removesuffix("活动"))
     if title.endswith(HELD):
         return "举行" + habit + title
+    if title.startswith(VERBS):
+        return title
+    if title.endswith("活动"):
+        return "开展" + habit + title
     if title.endswith(STAGED):
         return "组织" + habit + title
     return "开展" + habit + title + "活动"
@@ -189,6 +194,21 @@ class Writer:
             "recurs": recurs,
         }
 
+    @staticmethod
+    def repeated_once(shown):
+        """Activities of the same title told once, with how many times they were held
+        (工会委员会议 every quarter: "先后4次召开…")."""
+        by_title = {}
+        for activity in shown:
+            entry = by_title.get(activity["title"])
+            if entry is None:
+                by_title[activity["title"]] = {**activity, "times": 1, "pks": [activity["pk"]]}
+            else:
+                entry["times"] += 1
+                entry["pks"].append(activity["pk"])
+                entry["people"] += activity["people"]
+        return list(by_title.values())
+
     def free_activities(self, section):
         return [
             a
@@ -294,13 +314,13 @@ class Writer:
             by_category.setdefault(activity["category_id"], []).append(activity)
         for category_id, rows in by_category.items():
             category = self.categories.get(category_id)
-            shown = [self.shown(a) for a in rows]
+            shown = self.repeated_once([self.shown(a) for a in rows])
             self.add(
                 section,
                 "category:{}:{}".format(section, category_id),
                 category.name if category else "",
                 "activities",
-                ["activity:{}".format(a["pk"]) for a in shown],
+                ["activity:{}".format(pk) for a in shown for pk in a["pks"]],
                 date=shown[0]["starts_on"],
                 group=group(category) if callable(group) else group,
                 category=category,
