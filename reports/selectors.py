@@ -8,7 +8,7 @@ deleted records out.
 import dataclasses
 import datetime
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 from django_scopes import scope
 
@@ -158,7 +158,7 @@ def year_records(school, period, today=None):
             notice_list=notice_rows(school, start, end),
             ethics=pledge_selectors.ethics_figures(school, start, end),
             roster=roster,
-            participant_names=small_group_names(activities),
+            participant_names=small_group_names(school, start, end),
             partnerships=partnership_selectors.partnerships_between(school, start, end),
             posts=dict(Member.objects.filter(school=school).exclude(post="").values_list("name", "post")),
             earlier_titles=earlier_activity_titles(school, start),
@@ -171,18 +171,23 @@ def year_records(school, period, today=None):
 NAMED_PARTICIPANTS = 5
 
 
-def small_group_names(activities):
-    """The names of the participants of the activities with a few, by activity (one query)."""
-    small = [row["pk"] for row in activities if 0 < row["participant_count"] <= NAMED_PARTICIPANTS]
+def small_group_names(school, start, end):
+    """The names of the participants of the period's activities with a few, by activity
+    (one query, whatever the activities)."""
+    small = (
+        log_selectors.activities_between(school, start, end)
+        .annotate(taking_part=Count("participants", filter=Q(participants__deleted_at__isnull=True)))
+        .filter(taking_part__gt=0, taking_part__lte=NAMED_PARTICIPANTS)
+        .values("pk")
+    )
+    rows = (
+        Participation.objects.filter(activity__in=small, member__deleted_at__isnull=True)
+        .order_by("activity_id", "pk")
+        .values_list("activity_id", "member__name")
+    )
     names = {}
-    if small:
-        rows = (
-            Participation.objects.filter(activity_id__in=small, member__deleted_at__isnull=True)
-            .order_by("activity_id", "pk")
-            .values_list("activity_id", "member__name")
-        )
-        for activity_id, name in rows:
-            names.setdefault(activity_id, []).append(name)
+    for activity_id, name in rows:
+        names.setdefault(activity_id, []).append(name)
     return names
 
 

@@ -325,6 +325,7 @@ class Writer:
                 group=group(category) if callable(group) else group,
                 category=category,
                 activities=shown,
+                titles="、".join(a["title"] for a in shown),
             )
 
     # -- 一、师德师风 -------------------------------------------------------------------------
