@@ -65,6 +65,8 @@ PLEDGE_SUFFIXES = ("公开承诺书", "承诺书", "公开承诺", "承诺")
 LEADER_POSTS = ("校长", "书记", "主席", "主任")
 # A title that names where it was given (区…, 武进区…, 常州市…) needs no level before it.
 PLACE_NAMED = re.compile(r"^.{0,5}(区|市|省|县|镇|街道|全国|国家)")
+# "论文《…》", "市级课题《…》": the kind the sentence names already.
+KIND_BEFORE_TITLE = re.compile(r"^.{0,4}(论文|课题)(?=《)")
 CARE_CAMPAIGN_WORDS = ("温暖", "慰问", "走访", "六必访")
 MENTOR_CAMPAIGN_WORDS = ("青蓝", "师徒", "结对")
 SPACE = re.compile(r"[\s“”‘’\"'《》（）()，,。；;：:、！!？?]")
@@ -103,15 +105,23 @@ def plain(text):
     return SPACE.sub("", text or "")
 
 
+def gist(text):
+    """What a title or clause names, for comparing: no punctuation, no leading verb, no 活动."""
+    text = plain(text).replace("活动", "")
+    for verb in ("举行", "开展", "组织", "召开", "举办"):
+        text = text.removeprefix(verb)
+    return text
+
+
 def told(activity):
     """The activity's description, unless it only repeats its title; without its last stop."""
     description = (activity.get("description") or "").strip()
-    title = plain(activity["title"]).removesuffix("活动")
-    if not description or plain(description) in title:
+    title = gist(activity["title"])
+    if not description or gist(description) in title:
         return ""
-    first, comma, rest = description.partition("，")
+    first, _comma, rest = description.partition("，")
     # "举行启动仪式，校长作动员讲话": a first clause that names the activity again is dropped.
-    if rest and (plain(first).removesuffix("活动") in title or title in plain(first)):
+    if rest and (gist(first) in title or title in gist(first)):
         description = rest
     return description.rstrip("。；;，, ")
 
@@ -148,6 +158,8 @@ class Writer:
             if key.startswith("category:"):
                 self.headings[key] = category.name
         self.used = set()  # activity pks already told
+        profile = records.profile
+        self.own_names = {"", *(getattr(profile, name, "") for name in ("full_name", "short_name", "union_name"))}
         self.used_notices = set()
 
     # -- helpers ---------------------------------------------------------------------------
@@ -447,7 +459,10 @@ class Writer:
                     "named": named,
                     "level_label": AwardLevel(award["level"]).label,
                     "level_words": level_words(award),
-                    "quoted": award["title"] if "《" in award["title"] else "《{}》".format(award["title"]),
+                    "quoted": KIND_BEFORE_TITLE.sub("", award["title"])
+                    if "《" in award["title"]
+                    else "《{}》".format(award["title"]),
+                    "issuer_shown": "" if award["issuer"] in self.own_names else award["issuer"],
                 }
             )
         return rows
