@@ -302,6 +302,7 @@ class Writer:
             campaign=campaign,
             carried=carried,
             theme=theme,
+            description_names_it=gist(campaign.title) in gist(campaign.description),
             # A month's campaign says its month once; a longer one dates its activities.
             dated=not carried and not campaign.title.endswith("月"),
             activities=activities,
@@ -327,10 +328,13 @@ class Writer:
         for category_id, rows in by_category.items():
             category = self.categories.get(category_id)
             shown = self.repeated_once([self.shown(a) for a in rows])
+            # The section's own default category is titled by the work it holds, not by a
+            # name that repeats the section's ("师能建设/专业成长").
+            own = category is None or (category.name in DEFAULT_CATEGORY_NAMES and self.section_key(category) == section)
             self.add(
                 section,
                 "category:{}:{}".format(section, category_id),
-                category.name if category else "",
+                words("title", what="activities", section=section) if own else category.name,
                 "activities",
                 ["activity:{}".format(pk) for a in shown for pk in a["pks"]],
                 date=shown[0]["starts_on"],
@@ -541,6 +545,7 @@ class Writer:
                     extra_sources=["visit:{}".format(v["pk"]) for v in visits],
                     visits=self.visit_groups(visits),
                     visit_total=self.money_total(visits),
+                visit_count=len(visits),
                 )
             else:
                 self.campaign(section, entry)
@@ -554,6 +559,7 @@ class Writer:
                 group="care",
                 visits=self.visit_groups(visits),
                 visit_total=self.money_total(visits),
+                visit_count=len(visits),
                 reasons={v["reason"] for v in visits},
                 rule=self.rule_named("六必访"),
             )
@@ -759,6 +765,7 @@ class Writer:
                 + ["activity:{}".format(a["pk"]) for a in rows],
                 visits=self.visit_groups(visits),
                 visit_total=self.money_total(visits),
+                visit_count=len(visits),
                 batches=batches,
                 activities=rows,
                 retired=retired,

@@ -102,6 +102,13 @@ def named(title):
 
 
 @register.filter
+def without(listed_items, item):
+    """An 、-separated list without ``item``: "水果、慰问金" without 慰问金 → "水果", when the
+    money is told with its amount."""
+    return "、".join(part for part in str(listed_items or "").split("、") if part and part != item)
+
+
+@register.filter
 def bare(text):
     """Text without its closing full stop, to be continued in a sentence."""
     return str(text or "").strip().rstrip("。；;，,. ")
