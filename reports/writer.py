@@ -65,6 +65,7 @@ PLEDGE_SUFFIXES = ("公开承诺书", "承诺书", "公开承诺", "承诺")
 LEADER_POSTS = ("校长", "书记", "主席", "主任")
 # A title that names where it was given (区…, 武进区…, 常州市…) needs no level before it.
 PLACE_NAMED = re.compile(r"^.{0,5}(区|市|省|县|镇|街道|全国|国家)")
+PRIZE_KINDS = (AwardKind.COMPETITION, AwardKind.HONOUR, AwardKind.PAPER_AWARDED)
 # "论文《…》", "市级课题《…》": the kind the sentence names already.
 KIND_BEFORE_TITLE = re.compile(r"^.{0,4}(论文|课题)(?=《)")
 CARE_CAMPAIGN_WORDS = ("温暖", "慰问", "走访", "六必访")
@@ -383,7 +384,7 @@ class Writer:
                 ethics=ethics,
                 grades=[(EthicsGrade(grade).label, count) for grade, count in ethics["grades"].items() if count],
             )
-        honours = [a for a in self.records.award_list if a["kind"] == AwardKind.HONOUR and a["recipient_kind"] != AwardRecipientKind.SCHOOL and not a["club"]]
+        honours = [a for a in self.people_awards() if self.among_honours(a)]
         if honours:
             self.add(
                 section,
@@ -416,11 +417,7 @@ class Writer:
                 self.mentor_sources(),
                 mentoring=mentoring,
             )
-        results = [
-            a
-            for a in self.records.award_list
-            if a["kind"] != AwardKind.HONOUR and a["recipient_kind"] != AwardRecipientKind.SCHOOL and not a["club"]
-        ]
+        results = [a for a in self.people_awards() if not self.among_honours(a)]
         promotions = [
             {**p, "title_label": ProfessionalTitle(p["title"]).label} for p in self.records.promotion_list
         ]
@@ -435,16 +432,31 @@ class Writer:
                 awards=rows,
                 won=[a for a in rows if not a["pending"]],
                 pending=[a for a in rows if a["pending"]],
+                # Prizes and honours won from the district up, in person-times (7人次…获奖).
                 district_and_above=sum(
-                    len(a["names"]) or 1 for a in rows if not a["pending"] and a["level"] >= AwardLevel.DISTRICT
+                    len(a["names"]) or 1
+                    for a in rows
+                    if not a["pending"] and a["level"] >= AwardLevel.DISTRICT and a["kind"] in PRIZE_KINDS
                 ),
                 papers_published=[a for a in rows if a["kind"] == AwardKind.PAPER_PUBLISHED],
                 papers_awarded=[a for a in rows if a["kind"] == AwardKind.PAPER_AWARDED],
                 research=[a for a in rows if a["kind"] == AwardKind.RESEARCH],
                 contests=[a for a in rows if a["kind"] in (AwardKind.COMPETITION, AwardKind.OPEN_LESSON)],
+                honours=[a for a in rows if a["kind"] == AwardKind.HONOUR],
                 promotions=promotions,
             )
         self.activity_groups(section)
+
+    def people_awards(self):
+        """Awards to members and groups, not the school's own nor a club's."""
+        return [a for a in self.records.award_list if a["recipient_kind"] != AwardRecipientKind.SCHOOL and not a["club"]]
+
+    @staticmethod
+    def among_honours(award):
+        """Honours of the school or township, and nominations, are told with the ethics work
+        (评先评优); honours from the district up count with the year's results, as the seeds
+        count them (7人次在区级及以上比赛和活动中获奖)."""
+        return award["kind"] == AwardKind.HONOUR and (award["pending"] or award["level"] < AwardLevel.DISTRICT)
 
     def mentor_sources(self):
         return ["mentorpair:{}".format(pk) for pk in self.records.mentoring.get("pks", [])]
