@@ -607,7 +607,7 @@ class Writer:
             )
         hardship = self.records.hardship
         grants = self.records.grant_list
-        if hardship["cases"] or grants:
+        if hardship["cases"] or grants or self.records.recent_grants.get("count"):
             self.add(
                 section,
                 "care:hardship",
@@ -619,6 +619,7 @@ class Writer:
                 hardship=hardship,
                 grants=grants,
                 grant_total=sum((g["amount"] for g in grants), Decimal(0)),
+                recent=self.records.recent_grants if self.records.recent_grants.get("count", 0) > len(grants) else None,
             )
         rules = [r for r in self.records.rules if not r.get("is_channel") and r["section"] in ("", section)]
         if rules:

@@ -74,6 +74,18 @@ def yuan(value):
 
 
 @register.filter
+def approx(value):
+    """A sum over years as people round it: 4100 → 4000余元, 850 → 850元."""
+    if value is None:
+        return ""
+    value = Decimal(value)
+    if value < 1000:
+        return yuan(value)
+    thousands = int(value // 1000) * 1000
+    return "{}余元".format(thousands) if value > thousands else "{}元".format(thousands)
+
+
+@register.filter
 def edition(number, noun="个"):
     """首个/首届 for the first, 第十一个/第十一届 after."""
     if not number:
