@@ -313,11 +313,17 @@ def _file(data, filename, content_type):
     return response
 
 
-def _version_response(version):
+def wants_figures(request):
+    """``?figures=1``: the year's main figures as an attachment of the Word file."""
+    return request.GET.get("figures") == "1"
+
+
+def _version_response(version, figures):
+    """Plan versus done reads today's records, so a frozen version goes without it."""
     from ..exports.docx import summary_docx
 
     document = version.summary_document()
-    data = summary_docx(document, created=version.created_at)
+    data = summary_docx(document, created=version.created_at, figures=figures)
     filename = "{}（第{}版）.docx".format(document.title, version.number)
     return _file(data, filename, DOCX)
 
@@ -336,9 +342,12 @@ class SummaryDocxView(SummaryMixin, View):
     def get(self, request, year):
         from ..exports.docx import summary_docx
 
-        document = services.apply_draft(self.assembled(), services.draft_for(self.school, self.period))
+        draft = services.draft_for(self.school, self.period)
+        document = services.apply_draft(self.assembled(), draft)
+        plan = plan_versus_done(services.plan_for(self.school, self.period)) if draft.show_plan else None
+        data = summary_docx(document, plan=plan, figures=wants_figures(request))
         filename = "{}（草稿）.docx".format(document.title)
-        return _file(summary_docx(document), filename, DOCX)
+        return _file(data, filename, DOCX)
 
 
 class SummaryFreezeView(OneTimeSubmissionMixin, SummaryEditMixin, TemplateView):
@@ -398,7 +407,7 @@ class VersionDocxView(SummaryMixin, View):
             ),
             number=number,
         )
-        return _version_response(version)
+        return _version_response(version, wants_figures(request))
 
 
 class RecordsXlsxView(SummaryMixin, View):
