@@ -31,7 +31,7 @@ from unionhub.views import RoleRequiredMixin
 from .. import services
 from ..diff import changes_since
 from ..forms import FreezeForm, LayoutForm, TextsForm
-from ..models import SummaryVersion
+from ..models import SummaryTemplate, SummaryVersion
 from ..models.plan import plan_versus_done
 from ..periods import SCHOOL_YEAR, Period
 
@@ -318,12 +318,14 @@ def wants_figures(request):
     return request.GET.get("figures") == "1"
 
 
-def _version_response(version, figures):
-    """Plan versus done reads today's records, so a frozen version goes without it."""
+def _version_response(version, school, figures):
+    """The version in the school's template; plan versus done reads today's records, so a
+    frozen version goes without it."""
     from ..exports.docx import summary_docx
 
     document = version.summary_document()
-    data = summary_docx(document, created=version.created_at, figures=figures)
+    template = SummaryTemplate.content_for(school)
+    data = summary_docx(document, created=version.created_at, template=template, figures=figures)
     filename = "{}（第{}版）.docx".format(document.title, version.number)
     return _file(data, filename, DOCX)
 
@@ -345,7 +347,12 @@ class SummaryDocxView(SummaryMixin, View):
         draft = services.draft_for(self.school, self.period)
         document = services.apply_draft(self.assembled(), draft)
         plan = plan_versus_done(services.plan_for(self.school, self.period)) if draft.show_plan else None
-        data = summary_docx(document, plan=plan, figures=wants_figures(request))
+        data = summary_docx(
+            document,
+            template=SummaryTemplate.content_for(self.school),
+            plan=plan,
+            figures=wants_figures(request),
+        )
         filename = "{}（草稿）.docx".format(document.title)
         return _file(data, filename, DOCX)
 
@@ -407,7 +414,7 @@ class VersionDocxView(SummaryMixin, View):
             ),
             number=number,
         )
-        return _version_response(version, wants_figures(request))
+        return _version_response(version, self.school, wants_figures(request))
 
 
 class RecordsXlsxView(SummaryMixin, View):

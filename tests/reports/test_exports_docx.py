@@ -1,5 +1,6 @@
 """The annual summary as a Word document (summary.docx): laid out like a union's official
-summary in the app's template or a school's own, opened again with python-docx."""
+summary in the app's template or a school's own, opened again with python-docx; the page
+where a chair replaces the template."""
 
 import datetime
 import io
@@ -9,9 +10,11 @@ from types import SimpleNamespace
 
 import docx
 import pytest
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import translation
-from django_scopes import scopes_disabled
+from django.utils import timezone, translation
+from django_scopes import scope, scopes_disabled
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from lxml import etree
@@ -19,7 +22,7 @@ from lxml import etree
 from reports.document import Figure, Group, Item, Section, SummaryDocument
 from reports.exports import word_template
 from reports.exports.docx import summary_docx
-from reports.models import SummaryDraft
+from reports.models import SummaryDraft, SummaryTemplate, SummaryVersion
 from reports.views.summary import SummaryMixin
 from tests.activity_factories import ActivityFactory
 
@@ -27,6 +30,7 @@ from .factories import AnnualPlanFactory, PlanItemFactory, PlanSectionFactory, S
 
 SIGNED_ON = datetime.date(2018, 12, 28)
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+TEMPLATE_URL = reverse("reports:summary_template")
 DRAFT_URL = reverse("reports:summary_docx", kwargs={"year": 2018})
 
 
@@ -529,7 +533,7 @@ def test_control_characters_pasted_into_the_prose_do_not_break_the_export():
 
 
 # ---------------------------------------------------------------------------------------
-# The downloads
+# The downloads and the template page
 # ---------------------------------------------------------------------------------------
 
 
@@ -537,10 +541,114 @@ def content_of(response):
     return b"".join(response.streaming_content) if response.streaming else response.content
 
 
+def upload(content, name="红头模板.docx"):
+    return SimpleUploadedFile(name, content, content_type=DOCX)
+
+
 @pytest.fixture
 def hand_built_draft(monkeypatch):
     """The draft over a hand-built document, whatever assembly makes of the records."""
     monkeypatch.setattr(SummaryMixin, "assembled", lambda view: make_document())
+
+
+def school_template(school):
+    with scope(school=school.pk):
+        return SummaryTemplate.objects.filter(school=school).first()
+
+
+def test_the_chair_uploads_a_letterhead_and_the_draft_is_written_into_it(chair_client, school, hand_built_draft):
+    response = chair_client.post(TEMPLATE_URL, {"file": upload(letterhead_template())})
+
+    assert response.status_code == 302
+    stored = school_template(school)
+    assert stored.original_name == "红头模板.docx"
+    word = reopen(content_of(chair_client.get(DRAFT_URL)))
+    assert word.sections[0].first_page_header.paragraphs[0].text == "坂上初中工会文件"
+    page = chair_client.get(TEMPLATE_URL).content.decode()
+    assert "红头模板.docx" in page
+
+
+def test_a_second_upload_replaces_the_first_and_its_file(chair_client, school, django_capture_on_commit_callbacks):
+    chair_client.post(TEMPLATE_URL, {"file": upload(letterhead_template(), "第一个.docx")})
+    first = school_template(school)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        chair_client.post(TEMPLATE_URL, {"file": upload(letterhead_template(footer="印发"), "第二个.docx")})
+
+    second = school_template(school)
+    assert (second.pk, second.original_name) == (first.pk, "第二个.docx")
+    assert not first.file.storage.exists(first.file.name)
+
+
+@pytest.mark.parametrize(
+    "name,content",
+    [
+        ("红头模板.docx", "这不是Word文档".encode()),
+        ("红头模板.docx", b"PK\x03\x04 not really a zip"),
+        ("红头模板.pdf", b"%PDF-1.4 a pdf"),
+    ],
+    ids=["text", "broken-zip", "pdf"],
+)
+def test_a_file_that_is_not_a_word_document_is_refused_in_chinese(chair_client, school, name, content):
+    response = chair_client.post(TEMPLATE_URL, {"file": upload(content, name)})
+
+    assert response.status_code == 200
+    errors = response.context["form"].errors["file"]
+    assert any("Word" in error or "docx" in error for error in errors), errors
+    assert all(not error.isascii() for error in errors), errors
+    assert school_template(school) is None
+
+
+def test_a_workbook_named_docx_is_refused(chair_client, school):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+
+    response = chair_client.post(TEMPLATE_URL, {"file": upload(buffer.getvalue())})
+
+    assert response.context["form"].errors["file"]
+    assert school_template(school) is None
+
+
+def test_the_chair_goes_back_to_the_apps_template(chair_client, school, django_capture_on_commit_callbacks):
+    chair_client.post(TEMPLATE_URL, {"file": upload(letterhead_template())})
+    stored = school_template(school)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = chair_client.post(reverse("reports:summary_template_delete", kwargs={"pk": stored.pk}))
+
+    assert response.status_code == 302
+    assert school_template(school) is None
+    assert not stored.file.storage.exists(stored.file.name)
+
+
+def make_template(school):
+    with scopes_disabled():
+        template = SummaryTemplate(school=school, original_name="红头.docx", size=1, uploaded_at=timezone.now())
+        template.file.save("x.docx", ContentFile(letterhead_template()), save=False)
+        template.save()
+    return template
+
+
+def test_another_schools_template_is_404(chair_client, other_school):
+    theirs = make_template(other_school)
+
+    for name, method in (("reports:summary_template_file", "get"), ("reports:summary_template_delete", "post")):
+        response = getattr(chair_client, method)(reverse(name, kwargs={"pk": theirs.pk}))
+        assert response.status_code == 404, name
+    with scopes_disabled():
+        assert SummaryTemplate.objects.filter(pk=theirs.pk).exists()
+
+
+def test_the_chair_downloads_the_apps_template_and_the_schools(chair_client, school):
+    default = chair_client.get(reverse("reports:summary_template_default"))
+    assert content_of(default) == word_template.TEMPLATE_PATH.read_bytes()
+
+    ours = make_template(school)
+    response = chair_client.get(reverse("reports:summary_template_file", kwargs={"pk": ours.pk}))
+    assert content_of(response) == letterhead_template()
+    assert "attachment" in response["Content-Disposition"]
 
 
 def test_the_draft_takes_plan_versus_done_when_the_draft_shows_it(chair_client, school, hand_built_draft):
@@ -565,3 +673,25 @@ def test_the_figures_attachment_is_asked_for_in_the_query(chair_client, hand_bui
 
     assert not plain.tables
     assert figures.tables[0].rows[2].cells[0].text == "签署承诺书"
+
+
+def test_a_frozen_version_downloads_in_the_schools_template_with_its_figures(chair_client, school):
+    draft = SummaryDraftFactory(school=school)
+    with scopes_disabled():
+        SummaryVersion.objects.create(
+            school=school, draft=draft, number=1, document=make_document().to_json(), created_at=timezone.now()
+        )
+    make_template(school)
+    url = reverse("reports:summary_version", kwargs={"year": 2018, "number": 1})
+
+    word = reopen(content_of(chair_client.get(url + "?figures=1")))
+
+    assert word.sections[0].first_page_header.paragraphs[0].text == "坂上初中工会文件"
+    assert "全年主要数据" in texts(word)
+
+
+def test_staff_and_teachers_cannot_replace_the_template(staff_client, school):
+    response = staff_client.post(TEMPLATE_URL, {"file": upload(letterhead_template())})
+
+    assert response.status_code == 403
+    assert school_template(school) is None
