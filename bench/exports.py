@@ -330,7 +330,7 @@ def busy_document():
                 for n in range(DOC_ITEMS_PER_SECTION)
             ],
             figures=[Figure(key="activities", label="活动", value=str(DOC_ITEMS_PER_SECTION))],
-            sentences=["全年开展活动{}次，参与教职工1,234人次".format(DOC_ITEMS_PER_SECTION)],
+            intro="全年开展活动{}次，参与教职工1,234人次。".format(DOC_ITEMS_PER_SECTION),
         )
         for s in range(DOC_SECTIONS)
     ]

@@ -1,11 +1,17 @@
-"""Forms of the summary draft and the annual plan. The school and the period come from the
-view; choices of records are narrowed to the school and the period."""
+"""Forms of the summary draft, its Word template and the annual plan. The school and the
+period come from the view; choices of records are narrowed to the school and the period."""
+
+import datetime
+import zipfile
 
 from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, Campaign
 from unionhub.forms import BoundedInputMixin
+from unionhub.uploads import check_document
 
 TEXTAREA = {"class": "form-control", "rows": 5}
 
@@ -110,3 +116,49 @@ class PlanItemForm(BoundedInputMixin, forms.Form):
         ).order_by("-launched_on", "pk")
         self.fields["activities"].label_from_instance = lambda a: "{:%Y-%m-%d} {}".format(a.starts_on, a.title)
         self.fields["campaigns"].label_from_instance = lambda c: c.full_title
+
+
+class SummaryTemplateForm(forms.Form):
+    """A school's own .docx for the summary, checked by its bytes and by writing a small
+    summary into it, so that a template that would break the export is refused here."""
+
+    file = forms.FileField(
+        label=_("Word template (.docx)"),
+        widget=forms.ClearableFileInput(attrs={"class": "form-control", "accept": ".docx"}),
+    )
+
+    def clean_file(self):
+        from .document import Figure, Section, SummaryDocument
+        from .exports.docx import summary_docx
+
+        upload = self.cleaned_data["file"]
+        not_word = _("The file is not a Word document (.docx). Save the template in Word as .docx and upload it again.")
+        if not (upload.name or "").lower().endswith(".docx"):
+            raise ValidationError(not_word, code="type")
+        check_document(upload)
+        with zipfile.ZipFile(upload) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+        if unpacked > settings.UNIONHUB["IMPORT_MAX_UNCOMPRESSED_BYTES"]:
+            raise ValidationError(_("The document unpacks to more than is allowed."), code="too_large")
+        upload.seek(0)
+        sample = SummaryDocument(
+            title="2018年工会工作总结",
+            school_name="",
+            period_label="2018年",
+            signed_on=datetime.date(2018, 12, 28),
+            sections=[
+                Section(
+                    key="sample",
+                    heading="工会工作",
+                    intro="本年度工会工作。",
+                    figures=[Figure(key="sample", label="活动", value="1")],
+                )
+            ],
+        )
+        try:
+            summary_docx(sample, template=upload.read(), figures=True)
+        # Whatever a damaged or odd file makes python-docx raise, the answer is the same.
+        except Exception as error:
+            raise ValidationError(not_word, code="invalid") from error
+        upload.seek(0)
+        return upload

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import dashboard, district, plan, summary
+from .views import dashboard, district, plan, summary, template
 
 app_name = "reports"
 
@@ -17,6 +17,10 @@ urlpatterns = [
     path("reports/<int:year>/versions/new/", summary.SummaryFreezeView.as_view(), name="summary_freeze"),
     path("reports/<int:year>/versions/<int:number>.docx", summary.VersionDocxView.as_view(), name="summary_version"),
     path("reports/<int:year>/records.xlsx", summary.RecordsXlsxView.as_view(), name="records_xlsx"),
+    path("reports/template/", template.SummaryTemplateView.as_view(), name="summary_template"),
+    path("reports/template/default.docx", template.DefaultTemplateView.as_view(), name="summary_template_default"),
+    path("reports/template/<int:pk>/file.docx", template.FileView.as_view(), name="summary_template_file"),
+    path("reports/template/<int:pk>/delete/", template.DeleteView.as_view(), name="summary_template_delete"),
     path("reports/<int:year>/plan/", plan.PlanView.as_view(), name="plan"),
     path("reports/<int:year>/plan/sections/<int:pk>/", plan.PlanSectionView.as_view(), name="plan_section"),
     path("reports/<int:year>/plan/items/<int:pk>/", plan.PlanItemView.as_view(), name="plan_item"),

@@ -31,7 +31,7 @@ from unionhub.views import RoleRequiredMixin
 from .. import services
 from ..diff import changes_since
 from ..forms import FreezeForm, LayoutForm, TextsForm
-from ..models import SummaryVersion
+from ..models import SummaryTemplate, SummaryVersion
 from ..models.plan import plan_versus_done
 from ..periods import SCHOOL_YEAR, Period
 
@@ -313,11 +313,19 @@ def _file(data, filename, content_type):
     return response
 
 
-def _version_response(version):
+def wants_figures(request):
+    """``?figures=1``: the year's main figures as an attachment of the Word file."""
+    return request.GET.get("figures") == "1"
+
+
+def _version_response(version, school, figures):
+    """The version in the school's template; plan versus done reads today's records, so a
+    frozen version goes without it."""
     from ..exports.docx import summary_docx
 
     document = version.summary_document()
-    data = summary_docx(document, created=version.created_at)
+    template = SummaryTemplate.content_for(school)
+    data = summary_docx(document, created=version.created_at, template=template, figures=figures)
     filename = "{}（第{}版）.docx".format(document.title, version.number)
     return _file(data, filename, DOCX)
 
@@ -336,9 +344,17 @@ class SummaryDocxView(SummaryMixin, View):
     def get(self, request, year):
         from ..exports.docx import summary_docx
 
-        document = services.apply_draft(self.assembled(), services.draft_for(self.school, self.period))
+        draft = services.draft_for(self.school, self.period)
+        document = services.apply_draft(self.assembled(), draft)
+        plan = plan_versus_done(services.plan_for(self.school, self.period)) if draft.show_plan else None
+        data = summary_docx(
+            document,
+            template=SummaryTemplate.content_for(self.school),
+            plan=plan,
+            figures=wants_figures(request),
+        )
         filename = "{}（草稿）.docx".format(document.title)
-        return _file(summary_docx(document), filename, DOCX)
+        return _file(data, filename, DOCX)
 
 
 class SummaryFreezeView(OneTimeSubmissionMixin, SummaryEditMixin, TemplateView):
@@ -398,7 +414,7 @@ class VersionDocxView(SummaryMixin, View):
             ),
             number=number,
         )
-        return _version_response(version)
+        return _version_response(version, self.school, wants_figures(request))
 
 
 class RecordsXlsxView(SummaryMixin, View):

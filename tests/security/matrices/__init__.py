@@ -19,6 +19,7 @@ from . import (
     pledges,
     reports_dashboard,
     reports_summary,
+    reports_template,
     schools,
     welfare,
 )
@@ -34,6 +35,7 @@ MODULES = [
     congress,
     disclosure,
     reports_summary,
+    reports_template,
     reports_dashboard,
     schools,
 ]
