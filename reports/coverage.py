@@ -318,6 +318,10 @@ def by_kind(rows):
     return list(groups.items())
 
 
+# Up to this many unused records the panel shows them all; more, and each kind opens on demand.
+FEW_UNUSED = 20
+
+
 def coverage_panel(document, index, period):
     """What the preview's coverage panel shows: the unused and the hidden rows grouped by
     kind, with their counts."""
@@ -325,6 +329,7 @@ def coverage_panel(document, index, period):
     return {
         "unused": by_kind(unused),
         "unused_count": len(unused),
+        "few": len(unused) <= FEW_UNUSED,
         "hidden": by_kind(hidden),
         "hidden_count": len(hidden),
         "period_label": period.label,

@@ -11,7 +11,7 @@ from django_scopes import scope, scopes_disabled
 
 from activities.choices import SummarySection
 from reports import services
-from reports.coverage import RECORD_KINDS, coverage, period_record_index
+from reports.coverage import FEW_UNUSED, RECORD_KINDS, coverage, period_record_index
 from reports.document import Item, Section, SummaryDocument
 from reports.periods import Period
 from reports.views.summary import SummaryMixin
@@ -325,3 +325,16 @@ def test_a_short_line_says_when_every_record_is_used(chair_client, school, in_sc
 
     assert "尚未写入总结的记录（0）" in page
     assert "2025年的记录都已写入总结" in page
+
+
+def test_a_long_list_shows_its_kinds_folded_with_their_counts(chair_client, school, records, assembled):
+    few = chair_client.get(URL).content.decode()
+    for n in range(FEW_UNUSED):
+        ActivityFactory(school=school, title="读书会{}".format(n), starts_on=day(5, 1 + n))
+
+    many = chair_client.get(URL).content.decode()
+
+    assert '<details class="border-top" data-coverage-kind="award" open>' in few
+    assert '<details class="border-top" data-coverage-kind="activity">' in many
+    assert "活动（{}）".format(FEW_UNUSED) in many
+    assert 'data-record="{}"'.format(key(records["award"])) in many
