@@ -7,6 +7,7 @@ written. The period's records are chosen the way the summary's figures choose th
 the workbook adds up to what the summary says.
 """
 
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import pgettext
 
@@ -20,6 +21,7 @@ from activities.choices import (
     EthicsGrade,
     Festival,
     FundingSource,
+    HardshipStatus,
     PartnerKind,
     SummarySection,
     VisitedPerson,
@@ -32,8 +34,11 @@ from activities.models import (
     Award,
     CareLog,
     EthicsAssessment,
+    HardshipAid,
+    HardshipCase,
     MentorMeeting,
     MentorPair,
+    MutualAidGrant,
     PledgeSignature,
     Promotion,
     Visit,
@@ -42,13 +47,16 @@ from activities.models import (
 )
 from activities.models.welfare import occasion_label, visited_a_retiree
 from activities.periods import school_year_of
-from activities.selectors.campaigns import clubs_with_counts, figures_by, weekly_schedule
+from activities.selectors.campaigns import campaigns_between, clubs_with_counts, figures_by, weekly_schedule
+from activities.selectors.care import live_pairs
 from activities.selectors.partnerships import partnerships_between
+from activities.selectors.pledges import ethics_figures
 from activities.selectors.welfare import greeting_batches, yuan
 from activities.validators import chinese_number as edition_number
 from congress.choices import ProposalState, SessionKind
-from congress.models import Motion, Proposal, Session, Vote
+from congress.models import Motion, Proposal, Session, SuggestionDrive, Vote
 from congress.numerals import chinese_number
+from congress.selectors import evaluations_between
 from disclosure.choices import NoticeStatus
 from disclosure.selectors import manage_notices, notices_published_between
 from members.choices import ProfessionalTitle
@@ -154,6 +162,33 @@ def _participants_sheet(school, start, end):
         ],
         (list(row) for row in rows.iterator(chunk_size=CHUNK)),
     )
+
+
+def _campaigns_sheet(school, start, end):
+    """The campaigns launched in the period or carried on in it, with what they did in it
+    (three queries)."""
+    rows = [
+        [
+            entry["launched_on"],
+            entry["ends_on"],
+            entry["title"],
+            entry["theme"],
+            entry["category"],
+            entry["activities"],
+            entry["person_times"],
+        ]
+        for entry in campaigns_between(school, start, end)
+    ]
+    headers = [
+        pgettext("records export", "Launched on"),
+        pgettext("records export", "End date"),
+        pgettext("records export", "Campaign name"),
+        pgettext("records export", "Theme"),
+        pgettext("records export", "Category"),
+        pgettext("records export", "Activities in the period"),
+        pgettext("records export", "Person-times"),
+    ]
+    return Sheet(pgettext("records export", "Campaigns"), headers, rows)
 
 
 # Welfare -----------------------------------------------------------------------------
@@ -272,6 +307,66 @@ def _greetings_sheet(school, start, end):
     ]
     footer = [pgettext("records export", "Total"), "", "", "", people_total, "", amount_total, "", ""]
     return Sheet(pgettext("records export", "Holiday greetings"), headers, rows, footer=footer)
+
+
+def _hardship_sheet(school, start, end):
+    """The hardship files open at some time in the period with the help given in it (two
+    queries), as the summary counts them."""
+    aid = {
+        row["case"]: row
+        for row in HardshipAid.objects.filter(
+            case__school=school, case__deleted_at__isnull=True, given_on__range=(start, end)
+        )
+        .order_by()
+        .values("case")
+        .annotate(times=Count("pk"), amount=Sum("amount"))
+    }
+    statuses = _labels(HardshipStatus)
+    cases = (
+        HardshipCase.objects.filter(school=school, opened_on__lte=end)
+        .filter(Q(closed_on__isnull=True) | Q(closed_on__gte=start))
+        .order_by("opened_on", "pk")
+        .values_list("pk", "member__name", "member__employee_number", "hardship", "status", "opened_on", "closed_on")
+    )
+    rows = []
+    times_total, amount_total = 0, yuan(0)
+    for pk, name, number, hardship, status, opened, closed in cases:
+        given = aid.get(pk, {"times": 0, "amount": None})
+        # No help in the period: an empty cell rather than 0.00.
+        amount = None if given["amount"] is None else yuan(given["amount"])
+        rows.append([name, number, hardship, statuses.get(status, status), opened, closed, given["times"], amount])
+        times_total += given["times"]
+        amount_total += amount or 0
+    headers = [
+        pgettext("records export", "Name"),
+        pgettext("records export", "Staff number"),
+        pgettext("records export", "Hardship"),
+        pgettext("records export", "Status"),
+        pgettext("records export", "File opened on"),
+        pgettext("records export", "File closed on"),
+        pgettext("records export", "Help given in the period"),
+        pgettext("records export", "Help in the period (yuan)"),
+    ]
+    footer = [pgettext("records export", "Total"), "", "", "", "", "", times_total, amount_total]
+    return Sheet(pgettext("records export", "Hardship cases"), headers, rows, footer=footer)
+
+
+def _mutual_aid_sheet(school, start, end):
+    rows = (
+        MutualAidGrant.objects.filter(school=school, granted_on__range=(start, end))
+        .order_by("granted_on", "pk")
+        .values_list("granted_on", "member__name", "member__employee_number", "amount", "reason")
+    )
+    lines = [[day, name, number, yuan(amount), reason] for day, name, number, amount, reason in rows]
+    headers = [
+        pgettext("records export", "Date"),
+        pgettext("records export", "Name"),
+        pgettext("records export", "Staff number"),
+        pgettext("records export", "Amount (yuan)"),
+        pgettext("records export", "Reason"),
+    ]
+    footer = [pgettext("records export", "Total"), "", "", yuan(sum(line[3] for line in lines)), ""]
+    return Sheet(pgettext("records export", "Mutual-aid grants"), headers, lines, footer=footer)
 
 
 # Clubs and partnerships --------------------------------------------------------------
@@ -445,6 +540,16 @@ def _promotions_sheet(school, start, end):
     return Sheet(pgettext("records export", "Promotions"), headers, lines)
 
 
+def _school_years(start, end):
+    """The school years a period overlaps, as the summary counts pairs by them."""
+    return school_year_of(start), school_year_of(end)
+
+
+def _school_year_first(rows):
+    """``rows`` (a queryset of value lists starting with a school year) with the year as 2025—2026学年."""
+    return ([school_year_label(year), *rest] for year, *rest in rows.iterator(chunk_size=CHUNK))
+
+
 def _mentor_pairs_sheet(school, start, end):
     """The mentor pairs (青蓝工程) of the school years the period touches, as the summary
     counts them, with their meetings in the period."""
@@ -452,7 +557,7 @@ def _mentor_pairs_sheet(school, start, end):
     rows = (
         MentorPair.objects.filter(
             school=school,
-            school_year__range=(school_year_of(start), school_year_of(end)),
+            school_year__range=_school_years(start, end),
             mentor__deleted_at__isnull=True,
             mentee__deleted_at__isnull=True,
         )
@@ -468,8 +573,7 @@ def _mentor_pairs_sheet(school, start, end):
         pgettext("records export", "Meetings in the period"),
         pgettext("records export", "Goals"),
     ]
-    lines = ([school_year_label(year), *rest] for year, *rest in rows.iterator(chunk_size=CHUNK))
-    return Sheet(pgettext("records export", "Mentor pairs"), headers, lines)
+    return Sheet(pgettext("records export", "Mentor pairs"), headers, _school_year_first(rows))
 
 
 def _pledges_sheet(school, start, end):
@@ -507,6 +611,58 @@ def _pledges_sheet(school, start, end):
         pgettext("records export", "Signed"),
     ]
     return Sheet(pgettext("records export", "Pledges"), headers, lines())
+
+
+def _months_between(first, last):
+    """How many calendar months the days from ``first`` to ``last`` touch (0 when none)."""
+    if last < first:
+        return 0
+    return (last.year - first.year) * 12 + last.month - first.month + 1
+
+
+def _ethics_periods_sheet(school, start, end):
+    """The ethics assessment (师德考核) period by period: the months it covers in the
+    period, the people assessed, the grades and vetoes; the closing row counts months and
+    people once, as the summary does (two queries)."""
+    figures = ethics_figures(school, start, end)
+    kinds, grades = _labels(AssessmentPeriodKind), _labels(EthicsGrade)
+    rows = [
+        [
+            period["title"],
+            kinds.get(period["kind"], period["kind"]),
+            period["starts_on"],
+            period["ends_on"],
+            _months_between(max(period["starts_on"], start), min(period["ends_on"], end)),
+            period["assessed"],
+            *(period["grades"][grade] for grade in EthicsGrade.values),
+            period["vetoes"],
+            period["average_score"],
+        ]
+        for period in figures["by_period"]
+    ]
+    headers = [
+        pgettext("records export", "Assessment"),
+        pgettext("records export", "Period kind"),
+        pgettext("records export", "Start date"),
+        pgettext("records export", "End date"),
+        pgettext("records export", "Months assessed"),
+        pgettext("records export", "People assessed"),
+        *(grades[grade] for grade in EthicsGrade.values),
+        pgettext("records export", "Vetoed"),
+        pgettext("records export", "Average score"),
+    ]
+    footer = [
+        pgettext("records export", "Total (months and people counted once)"),
+        "",
+        "",
+        "",
+        figures["months_assessed"],
+        figures["people_assessed"],
+        *(figures["grades"][grade] for grade in EthicsGrade.values),
+        figures["people_vetoed"],
+        figures["average_score"],
+    ]
+    return Sheet(pgettext("records export", "Ethics assessment periods"), headers, rows, footer=footer)
 
 
 def _ethics_sheet(school, start, end):
@@ -571,6 +727,30 @@ def _ethics_sheet(school, start, end):
 
 
 # The 168 care action -----------------------------------------------------------------
+
+
+def _care_pairs_sheet(school, start, end):
+    """The pairs of the school years the period overlaps, as the summary counts them, with
+    the months they logged in the period (one query)."""
+    logged = correlated_count(
+        CareLog.objects.filter(month__gte=month_start(start), month__lte=month_start(end)), "pair"
+    )
+    rows = (
+        live_pairs(school)
+        .filter(school_year__range=_school_years(start, end))
+        .annotate(months_logged=logged)
+        .order_by("school_year", "teacher__name_pinyin", "pk")
+        .values_list("school_year", "teacher__name", "student_name", "student_class", "reason", "months_logged")
+    )
+    headers = [
+        pgettext("records export", "School year"),
+        pgettext("records export", "Teacher"),
+        pgettext("records export", "Student"),
+        pgettext("records export", "Class"),
+        pgettext("records export", "Difficulty"),
+        pgettext("records export", "Months logged in the period"),
+    ]
+    return Sheet(pgettext("records export", "168 pairs"), headers, _school_year_first(rows))
 
 
 def _care_sheet(school, start, end):
@@ -737,6 +917,50 @@ def _proposals_sheet(school, start, end):
     return Sheet(pgettext("records export", "Proposals"), headers, lines)
 
 
+def _evaluations_sheet(school, start, end):
+    rows = [
+        [
+            evaluation.evaluated_on,
+            evaluation.subject,
+            evaluation.excellent,
+            evaluation.competent,
+            evaluation.basically_competent,
+            evaluation.incompetent,
+            None if evaluation.satisfaction_rate is None else evaluation.satisfaction_rate / 100,
+            evaluation.result,
+        ]
+        for evaluation in evaluations_between(school, start, end)
+    ]
+    headers = [
+        pgettext("records export", "Date"),
+        pgettext("records export", "Evaluated"),
+        pgettext("records export", "Excellent"),
+        pgettext("records export", "Competent"),
+        pgettext("records export", "Basically competent"),
+        pgettext("records export", "Incompetent"),
+        pgettext("records export", "Satisfaction rate"),
+        pgettext("records export", "Result"),
+    ]
+    return Sheet(pgettext("records export", "Democratic evaluations"), headers, rows, formats={6: PERCENT_FORMAT})
+
+
+def _suggestion_drives_sheet(school, start, end):
+    rows = (
+        SuggestionDrive.objects.filter(school=school, opens_on__range=(start, end))
+        .annotate(received=Count("suggestions"), adopted=Count("suggestions", filter=Q(suggestions__adopted=True)))
+        .order_by("opens_on", "pk")
+        .values_list("title", "opens_on", "closes_on", "received", "adopted")
+    )
+    headers = [
+        pgettext("records export", "Title"),
+        pgettext("records export", "Opens on"),
+        pgettext("records export", "Closes on"),
+        pgettext("records export", "Suggestions received"),
+        pgettext("records export", "Suggestions adopted"),
+    ]
+    return Sheet(pgettext("records export", "Suggestion drives"), headers, (list(row) for row in rows))
+
+
 def _notices_sheet(school, start, end):
     today = timezone.localdate()
     states = _labels(NoticeStatus)
@@ -779,18 +1003,25 @@ def _notices_sheet(school, start, end):
 SHEETS = [
     _activities_sheet,
     _participants_sheet,
+    _campaigns_sheet,
     _visits_sheet,
     _greetings_sheet,
+    _hardship_sheet,
+    _mutual_aid_sheet,
     _clubs_sheet,
     _partnerships_sheet,
     _awards_sheet,
     _promotions_sheet,
     _mentor_pairs_sheet,
     _pledges_sheet,
+    _ethics_periods_sheet,
     _ethics_sheet,
+    _care_pairs_sheet,
     _care_sheet,
     _congress_sheet,
     _proposals_sheet,
+    _evaluations_sheet,
+    _suggestion_drives_sheet,
     _notices_sheet,
 ]
 

@@ -29,6 +29,7 @@ from unionhub.submissions import OneTimeSubmissionMixin
 from unionhub.views import RoleRequiredMixin
 
 from .. import services
+from ..coverage import coverage_panel, period_record_index
 from ..diff import changes_since
 from ..forms import FreezeForm, LayoutForm, TextsForm
 from ..models import SummaryTemplate, SummaryVersion
@@ -217,7 +218,14 @@ class SummaryView(SummaryMixin, TemplateView):
                 "year_charts": self.charts(),
             }
         )
+        context["coverage"] = self.coverage(document)
         return context
+
+    def coverage(self, document):
+        """The period's records no paragraph uses, for the school's own chair and staff."""
+        if not (user_can(self.request.user, Action.VIEW_RECORDS) and self.school == self.request.school):
+            return None
+        return coverage_panel(document, period_record_index(self.school, self.period), self.period)
 
     def other_period_url(self):
         if self.period.kind == SCHOOL_YEAR:

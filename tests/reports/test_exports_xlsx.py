@@ -20,6 +20,8 @@ from activities.choices import (
     AwardLevel,
     AwardRecipientKind,
     AwardStatus,
+    EthicsGrade,
+    HardshipStatus,
     SummarySection,
     VisitedPerson,
     VisitReason,
@@ -28,22 +30,28 @@ from congress.choices import ProposalState, SessionKind, TermKind
 from congress.models import Vote
 from disclosure.choices import NoticeStatus
 from members.choices import ProfessionalTitle
+from reports.coverage import RECORD_KINDS
 from reports.exports.xlsx import records_xlsx
 from reports.periods import Period
 from unionhub.xlsx import DATE_FORMAT, MONEY_FORMAT, MONTH_FORMAT, PERCENT_FORMAT
 
+from ..activities.factories_partnerships import PartnershipFactory
 from ..activity_factories import (
     ActivityFactory,
     AwardFactory,
     CampaignFactory,
     CareLogFactory,
     CarePairFactory,
+    ClubFactory,
     EthicsAssessmentFactory,
     EthicsPeriodFactory,
     GreetingBatchFactory,
     GreetingRecipientFactory,
+    HardshipAidFactory,
+    HardshipCaseFactory,
     MentorMeetingFactory,
     MentorPairFactory,
+    MutualAidGrantFactory,
     PledgeDriveFactory,
     PledgeSignatureFactory,
     PromotionFactory,
@@ -53,11 +61,14 @@ from ..activity_factories import (
 from ..congress.factories import (
     AgendaItemFactory,
     CongressTermFactory,
+    DemocraticEvaluationFactory,
     MotionClauseFactory,
     MotionFactory,
     ProposalFactory,
     SessionFactory,
+    SuggestionDriveFactory,
 )
+from ..congress.factories import SuggestionFactory as DriveSuggestionFactory
 from ..disclosure.factories import NoticeFactory
 from ..factories import MemberFactory
 
@@ -65,18 +76,25 @@ YEAR = Period.calendar_year(2025)
 SHEETS = [
     "活动",
     "参与人员",
+    "专项活动",
     "走访慰问",
     "节日慰问",
+    "困难帮扶",
+    "互济金",
     "社团",
     "共建",
     "获奖",
     "职称晋升",
     "师徒结对",
     "承诺书",
+    "师德考核汇总",
     "师德考核",
+    "168结对",
     "168爱生行动",
     "教代会",
     "提案",
+    "民主评议",
+    "建议征集",
     "校务公开",
 ]
 
@@ -181,6 +199,27 @@ def add_records(school, tag=""):
         published_at=published(5, 12),
     )
     NoticeFactory(school=school, title="草稿" + tag, status=NoticeStatus.DRAFT, published_at=None)
+
+    case = HardshipCaseFactory(
+        school=school, member=li, hardship="-配偶重病" + tag, opened_on=datetime.date(2024, 11, 1)
+    )
+    HardshipAidFactory(case=case, given_on=day(1, 20), amount=Decimal("1000.00"))
+    HardshipAidFactory(case=case, given_on=datetime.date(2024, 12, 20), amount=Decimal("800.00"))
+    HardshipCaseFactory(
+        school=school,
+        member=zhang,
+        status=HardshipStatus.CLOSED,
+        opened_on=datetime.date(2023, 3, 1),
+        closed_on=datetime.date(2024, 6, 1),
+    )
+    MutualAidGrantFactory(school=school, member=zhang, granted_on=day(8, 5), reason="住院治疗" + tag)
+    MutualAidGrantFactory(school=school, member=zhang, granted_on=datetime.date(2024, 8, 5))
+    DemocraticEvaluationFactory(school=school, subject="校长张明" + tag)
+    suggestions = SuggestionDriveFactory(school=school, title="金点子征集" + tag)
+    DriveSuggestionFactory(drive=suggestions, adopted=True)
+    DriveSuggestionFactory(drive=suggestions)
+    ClubFactory(school=school, name="书法社" + tag)
+    PartnershipFactory(school=school, partner="清溪村" + tag)
 
     gone.soft_delete()
     return zhang, li
@@ -385,6 +424,143 @@ def test_the_ethics_assessment_sheet_lists_grades_and_vetoes(school, year):
     assert vetoed[column(sheet, "一票否决")] == "是" and vetoed[column(sheet, "违规情况")] == "有偿补课"
     assert rows[1][column(sheet, "分数")] == 95
     assert rows[1][column(sheet, "考核周期")] == "月度"
+
+
+def test_the_ethics_periods_sheet_counts_months_people_grades_and_vetoes(school, year):
+    zhang, li = year
+    term = EthicsPeriodFactory(
+        school=school,
+        title="2025—2026学年第一学期",
+        kind="term",
+        starts_on=day(9, 1),
+        ends_on=datetime.date(2026, 1, 31),
+    )
+    EthicsAssessmentFactory(period=term, member=zhang, score=Decimal("85.0"), grade=EthicsGrade.GOOD)
+    EthicsPeriodFactory(
+        school=school, title="2024年12月", starts_on=datetime.date(2024, 12, 1), ends_on=datetime.date(2024, 12, 31)
+    )
+
+    sheet = export(school)["师德考核汇总"]
+
+    headers = [cell.value for cell in sheet[1]]
+    assert headers == [
+        "考核",
+        "考核周期",
+        "开始日期",
+        "结束日期",
+        "考核月数",
+        "考核人数",
+        "优秀",
+        "良好",
+        "合格",
+        "不合格",
+        "一票否决",
+        "平均分",
+    ]
+    rows = body(sheet)
+    assert [row[0] for row in rows] == ["2025—2026学年第一学期", "2025年10月", "合计（月数、人数不重复计算）"]
+    assert rows[0][1:4] == ["学期", datetime.datetime(2025, 9, 1), datetime.datetime(2026, 1, 31)]
+    # Months, people, the four grades, vetoes, average score. The term counts its months in
+    # 2025 only; the total counts months and people once: September to December, 张三 and 李四.
+    assert [row[4:] for row in rows] == [
+        [4, 1, 0, 1, 0, 0, 0, 85],
+        [1, 2, 1, 0, 0, 1, 1, 95],
+        [4, 2, 1, 1, 0, 1, 1, 90],
+    ]
+    assert len(rows) == 3, "the period of 2024 is not in 2025"
+
+
+def test_campaigns_of_the_period_with_their_activities_in_it(school, year):
+    carried = CampaignFactory(school=school, title="读书月", number=None, launched_on=datetime.date(2024, 11, 1))
+    ActivityFactory(school=school, campaign=carried, title="读书分享会", starts_on=day(1, 10), outside_participants=3)
+
+    sheet = export(school)["专项活动"]
+
+    rows = body(sheet)
+    assert [row[column(sheet, "专项活动名称")] for row in rows] == ["读书月", "第十一个师德建设月"]
+    assert rows[0][column(sheet, "启动日期")] == datetime.datetime(2024, 11, 1)
+    assert [row[column(sheet, "期内活动次数")] for row in rows] == [1, 1]
+    assert [row[column(sheet, "人次")] for row in rows] == [3, 4]
+
+
+def test_hardship_files_open_in_the_period_with_the_help_given_in_it(school, year):
+    sheet = export(school)["困难帮扶"]
+
+    rows = body(sheet)
+    assert len(rows) == 2, "the file closed in 2024 is not listed"
+    case = rows[0]
+    assert case[column(sheet, "姓名")] == "李四"
+    assert case[column(sheet, "困难情况")] == "'-配偶重病"
+    assert case[column(sheet, "建档日期")] == datetime.datetime(2024, 11, 1)
+    assert case[column(sheet, "期内帮扶次数")] == 1
+    assert case[column(sheet, "期内帮扶金额（元）")] == 1000
+    assert sheet.cell(row=2, column=column(sheet, "期内帮扶金额（元）") + 1).number_format == MONEY_FORMAT
+    assert rows[-1][0] == "合计" and rows[-1][-2:] == [1, 1000]
+
+
+def test_mutual_aid_grants_of_the_period_with_their_total(school, year):
+    sheet = export(school)["互济金"]
+
+    rows = body(sheet)
+    assert rows[0] == [datetime.datetime(2025, 8, 5), "张三", year[0].employee_number, 2000, "住院治疗"]
+    assert rows[-1] == ["合计", None, None, 2000, None]
+    assert sheet["D2"].number_format == MONEY_FORMAT
+
+
+def test_democratic_evaluations_with_their_satisfaction_rate(school, year):
+    sheet = export(school)["民主评议"]
+
+    rows = body(sheet)
+    assert rows[0][:6] == [datetime.datetime(2025, 6, 20), "校长张明", 40, 15, 3, 2]
+    assert rows[0][column(sheet, "满意率")] == pytest.approx(0.917)
+    assert sheet.cell(row=2, column=column(sheet, "满意率") + 1).number_format == PERCENT_FORMAT
+
+
+def test_suggestion_drives_with_the_suggestions_received_and_adopted(school, year):
+    rows = body(export(school)["建议征集"])
+
+    assert rows == [["金点子征集", datetime.datetime(2025, 4, 1), datetime.datetime(2025, 4, 30), 2, 1]]
+
+
+def test_168_pairs_of_the_school_years_the_period_touches_with_their_months_logged(school, year):
+    CarePairFactory(school=school, school_year=2023)
+
+    sheet = export(school)["168结对"]
+
+    rows = body(sheet)
+    assert [(row[0], row[1], row[-1]) for row in rows] == [("2024—2025学年", "李四", 1), ("2025—2026学年", "张三", 1)]
+
+
+# Which sheet carries each kind of record the summary can tell (reports.coverage).
+SHEET_OF_KIND = {
+    "activity": "活动",
+    "campaign": "专项活动",
+    "pledgedrive": "承诺书",
+    "ethicsperiod": "师德考核汇总",
+    "award": "获奖",
+    "promotion": "职称晋升",
+    "mentorpair": "师徒结对",
+    "session": "教代会",
+    "proposal": "提案",
+    "democraticevaluation": "民主评议",
+    "suggestiondrive": "建议征集",
+    "notice": "校务公开",
+    "visit": "走访慰问",
+    "greetingbatch": "节日慰问",
+    "hardshipcase": "困难帮扶",
+    "mutualaidgrant": "互济金",
+    "carepair": "168结对",
+    "club": "社团",
+    "partnership": "共建",
+}
+
+
+def test_every_kind_of_record_the_summary_can_tell_has_a_sheet_with_the_years_records(school, year):
+    book = export(school)
+
+    assert set(SHEET_OF_KIND) == {kind.name for kind in RECORD_KINDS}
+    for kind, title in SHEET_OF_KIND.items():
+        assert body(book[title]), kind
 
 
 def test_congress_sessions_with_their_votes_and_approval_rates(school, year):
