@@ -37,6 +37,9 @@ def congress_figures(school, start, end):
         .order_by()
     )
     proposals = {state.value: by_state.get(state.value, 0) for state in ProposalState}
+    proposal_pks = list(
+        Proposal.objects.filter(school=school, submitted_on__range=(start, end)).values_list("pk", flat=True)
+    )
     evaluations = DemocraticEvaluation.objects.filter(school=school, evaluated_on__range=(start, end)).order_by(
         "evaluated_on", "pk"
     )
@@ -60,6 +63,7 @@ def congress_figures(school, start, end):
             "handled": sum(count for state, count in proposals.items() if state in HANDLED),
             "by_state": proposals,
         },
+        "proposal_pks": proposal_pks,
         "motions": [_motion_figures(motion) for motion in motions],
         "evaluations": [
             {
@@ -75,6 +79,7 @@ def congress_figures(school, start, end):
             for e in evaluations
         ],
         "suggestions": {
+            "drive_list": list(drives.values("pk", "title", "opens_on")),
             "drives": drives.count(),
             "received": suggestions.count(),
             "adopted": suggestions.filter(adopted=True).count(),

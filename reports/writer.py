@@ -495,7 +495,7 @@ class Writer:
         congress = self.records.congress
         self.campaigns_of(section)
         sessions = self.records.sessions
-        if sessions or congress["proposals"]["received"]:
+        if sessions or congress["proposals"]["received"] or congress["suggestions"]["drives"]:
             motions = {}
             for motion in congress["motions"]:
                 motions.setdefault(motion["session_id"], []).append(motion)
@@ -505,10 +505,12 @@ class Writer:
                 words("title", what="congress", sessions=sessions),
                 "congress",
                 ["session:{}".format(s.pk) for s in sessions]
-                + ["proposal:{}".format(pk) for pk in congress.get("proposal_pks", [])],
+                + ["proposal:{}".format(pk) for pk in congress.get("proposal_pks", [])]
+                + ["suggestiondrive:{}".format(d["pk"]) for d in congress["suggestions"]["drive_list"]],
                 group="congress",
                 sessions=[{"session": s, "motions": motions.get(s.pk, [])} for s in sessions],
                 proposals=congress["proposals"],
+                drives=congress["suggestions"],
             )
         self.activity_groups(section, group=self.democracy_group)
         notices = [n for n in self.records.notice_list if n["pk"] not in self.used_notices]

@@ -206,6 +206,7 @@ def care_figures(school, start, end, today=None):
     return {
         "pairs": len({(pair.teacher_id, "".join(pair.student_name.split())) for pair in pairs}),
         "pair_records": len(pairs),
+        "pks": [pair.pk for pair in pairs],
         "teachers": len({pair.teacher_id for pair in pairs}),
         "logs": len(logs),
         "talks": talks,

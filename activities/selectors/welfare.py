@@ -293,6 +293,7 @@ def hardship_figures(school, start, end):
     by_source = _grouped(aid, "funding_source", FundingSource.choices)
     return {
         **counts,
+        "pks": list(cases.values_list("pk", flat=True)),
         "members": aid.order_by().values("case__member").distinct().count(),
         "aid_count": sum(row["count"] for row in by_source.values()),
         "aid_amount": yuan(sum((row["amount"] for row in by_source.values()), ZERO)),
