@@ -289,7 +289,8 @@ class SummaryView(SummaryMixin, TemplateView):
                 "history": history_entries(draft, draft_displays(assembled)) if can_edit and draft.pk else [],
                 "draft": draft,
                 "versions": versions,
-                "changes": changes_since(assembled, last.summary_document(), last.number) if last else None,
+                # With the draft laid over both, a merge is no change of the records.
+                "changes": changes_since(document, last.summary_document(), last.number) if last else None,
                 "can_edit": can_edit,
                 "can_download_records": user_can(self.request.user, Action.VIEW_RECORDS)
                 and self.school == self.request.school,

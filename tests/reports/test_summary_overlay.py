@@ -443,6 +443,17 @@ def test_the_drafts_history_puts_the_new_edits_in_words(chair_client, school, ye
     assert "{&#x27;" not in history
 
 
+def test_a_merge_made_before_freezing_is_no_change_since_the_version(chair_client, school, year):
+    post(chair_client, "reports:summary_item_merge", {"key": "activity:3", "target": "activity:2"})
+    assert post(chair_client, "reports:summary_freeze", {"confirm": "on"}).status_code == 302
+    tree = lxml.html.fromstring(chair_client.get(URL).content.decode())
+    assert not tree.xpath("//*[@id='summary-changes']//*[@data-change]")
+
+    year.document = assembled(extra_items=[Item(key="activity:9", text="12月举行师德演讲比赛。")])
+    tree = lxml.html.fromstring(chair_client.get(URL).content.decode())
+    assert [e.get("data-change") for e in tree.xpath("//*[@id='summary-changes']//*[@data-change]")] == ["new-item"]
+
+
 # --- who may edit -------------------------------------------------------------------------------
 
 EDITS = [
