@@ -10,8 +10,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, Campaign
-from unionhub.forms import BoundedInputMixin
+from unionhub.forms import BoundedInputMixin, DateInput
 from unionhub.uploads import check_document
+
+from .models import SummaryDraft
 
 TEXTAREA = {"class": "form-control", "rows": 5}
 
@@ -63,6 +65,98 @@ class LayoutForm(forms.Form):
     action = forms.ChoiceField(choices=[(a, a) for a in ACTIONS])
     key = forms.CharField(max_length=120, required=False)
     section = forms.CharField(max_length=120, required=False)
+
+
+KEY_LENGTH = 120
+NO_SUCH_SECTION = _("This summary has no such section any more. Reload the page and choose again.")
+
+
+def section_field():
+    return forms.ChoiceField(error_messages={"invalid_choice": NO_SUCH_SECTION, "required": NO_SUCH_SECTION})
+
+
+class DraftTextForm(BoundedInputMixin, forms.Form):
+    """One of the chair's words laid over the summary (a heading, a sub-point's title, her
+    own sentences), from its own small form beside the text; like the prose, it is refused
+    when someone changed the same words since the page was loaded."""
+
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class HeadingForm(DraftTextForm):
+    """A section's heading; blank goes back to the assembled one."""
+
+    section = section_field()
+    heading = forms.CharField(label=_("Heading"), max_length=200, required=False)
+
+    def __init__(self, *args, sections=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["section"].choices = [(section.key, section.heading) for section in sections]
+
+
+class ItemTitleForm(DraftTextForm):
+    """A sub-point's short title ("拒绝有偿补课"); blank goes back to the assembled one."""
+
+    key = forms.CharField(max_length=KEY_LENGTH)
+    title = forms.CharField(label=_("Sub-point title"), max_length=100, required=False)
+
+
+class ItemAddedForm(DraftTextForm):
+    """The chair's own sentences, printed after a sub-point's paragraph; blank removes them."""
+
+    key = forms.CharField(max_length=KEY_LENGTH)
+    added = forms.CharField(label=_("Your own sentences"), max_length=2000, required=False)
+
+
+class TitleAndDateForm(DraftTextForm):
+    """The summary's title and the date under the signature; blank keeps the assembled ones."""
+
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=SummaryDraft.TITLE_LENGTH,
+        required=False,
+        error_messages={
+            "max_length": _("The title can be at most %(limit_value)d characters long (it has %(show_value)d).")
+        },
+    )
+    signed_on = forms.DateField(label=_("Date under the signature"), required=False, widget=DateInput())
+
+
+class ItemSectionForm(forms.Form):
+    """Print a sub-point under another section."""
+
+    key = forms.CharField(max_length=KEY_LENGTH)
+    section = section_field()
+
+    def __init__(self, *args, sections=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["section"].choices = [(section.key, section.heading) for section in sections]
+
+
+class MergeForm(forms.Form):
+    """Merge a sub-point into another of its section, or (no ``target``) take it out again."""
+
+    key = forms.CharField(max_length=KEY_LENGTH)
+    target = forms.CharField(max_length=KEY_LENGTH, required=False)
+
+    def __init__(self, *args, document=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.document = document
+
+    def clean(self):
+        cleaned = super().clean()
+        key, target = cleaned.get("key"), cleaned.get("target")
+        if not key or not target:
+            return cleaned
+        if key == target:
+            raise forms.ValidationError(_("A sub-point cannot be merged into itself."), code="itself")
+        section_of = {item.key: section.key for section in self.document.sections for item in section.items}
+        if key not in section_of or section_of.get(target) != section_of[key]:
+            raise forms.ValidationError(
+                _("Merge into a sub-point of the same section as it reads now. Reload the page and choose again."),
+                code="other_section",
+            )
+        return cleaned
 
 
 class FreezeForm(forms.Form):

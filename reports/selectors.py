@@ -8,7 +8,7 @@ deleted records out.
 import dataclasses
 import datetime
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Sum
 from django.utils import timezone
 from django_scopes import scope
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 from unionhub.history import history_entries
 
 from .models import AnnualPlan, PlanItem, PlanSection, SummaryDraft, SummaryVersion
+from .sentences import full_stop
 
 TEXT_FIELDS = ("opening", "experience", "shortcomings", "plans")
 
@@ -57,24 +58,38 @@ def _save(draft, user):
     return draft
 
 
-def _prose_changed(draft, loaded_version):
-    """Whether anyone changed the prose since ``loaded_version``: hiding or moving an item
-    in the meantime does not make a text save overwrite anything."""
+def _refuse_if_changed(draft, loaded_version, pieces):
+    """Raise ``DraftConflict`` when any of ``pieces`` — a field name, or ``(field, key)`` for
+    one entry of a JSON field — changed since ``loaded_version``: hiding or moving an item,
+    or a text written elsewhere in the meantime, does not make a save overwrite anything."""
+    if draft.version == loaded_version:
+        return
     loaded = draft.history.filter(version=loaded_version).order_by("-history_id").first()
-    if loaded is None:
-        return True
-    fields = (*TEXT_FIELDS, "leads")
-    return any(getattr(loaded, field) != getattr(draft, field) for field in fields)
+
+    def value(obj, piece):
+        field, key = piece if isinstance(piece, tuple) else (piece, None)
+        stored = getattr(obj, field)
+        return stored if key is None else stored.get(key)
+
+    if loaded is None or any(value(loaded, piece) != value(draft, piece) for piece in pieces):
+        entries = [e for e in history_entries(draft) if (e["version"] or 0) > loaded_version]
+        raise DraftConflict(draft, entries)
+
+
+def _set_entry(mapping, key, value):
+    """``mapping`` with ``key`` set to ``value``, or without ``key`` when ``value`` is empty."""
+    mapping = {k: v for k, v in mapping.items() if k != key}
+    if value:
+        mapping[key] = value
+    return mapping
 
 
 def save_texts(school, period, user, loaded_version, texts=None, leads=None):
     """Save the chair's prose: ``texts`` for the opening and closing parts, ``leads`` by
-    section key. Raises ``DraftConflict`` when the draft changed since ``loaded_version``."""
+    section key. Raises ``DraftConflict`` when the prose changed since ``loaded_version``."""
     with transaction.atomic():
         draft = _locked_draft(school, period)
-        if draft.version != loaded_version and _prose_changed(draft, loaded_version):
-            entries = [e for e in history_entries(draft) if (e["version"] or 0) > loaded_version]
-            raise DraftConflict(draft, entries)
+        _refuse_if_changed(draft, loaded_version, (*TEXT_FIELDS, "leads"))
         for field, value in (texts or {}).items():
             if field not in TEXT_FIELDS:
                 raise ValueError(field)
@@ -82,6 +97,67 @@ def save_texts(school, period, user, loaded_version, texts=None, leads=None):
         if leads:
             draft.leads = {**draft.leads, **{key: value.strip() for key, value in leads.items()}}
             draft.leads = {key: value for key, value in draft.leads.items() if value}
+        return _save(draft, user)
+
+
+def _set_words(school, period, user, loaded_version, field, key, words):
+    """The chair's ``words`` for ``key`` in the draft's JSON ``field``; blank removes them.
+    Refused when someone changed the same words since ``loaded_version``."""
+    with transaction.atomic():
+        draft = _locked_draft(school, period)
+        _refuse_if_changed(draft, loaded_version, [(field, key)])
+        setattr(draft, field, _set_entry(getattr(draft, field), key, words.strip()))
+        return _save(draft, user)
+
+
+def rename_section(school, period, user, loaded_version, section_key, heading):
+    """The chair's heading of a section; blank goes back to the assembled one."""
+    return _set_words(school, period, user, loaded_version, "headings", section_key, heading)
+
+
+def retitle_item(school, period, user, loaded_version, key, title):
+    """The chair's title of a sub-point; blank goes back to the assembled one."""
+    return _set_words(school, period, user, loaded_version, "item_titles", key, title)
+
+
+def set_item_added(school, period, user, loaded_version, key, text):
+    """The chair's own sentences after a sub-point's paragraph, on one line; blank removes them."""
+    return _set_words(school, period, user, loaded_version, "additions", key, " ".join(text.split()))
+
+
+def set_title_and_date(school, period, user, loaded_version, title, signed_on):
+    """The summary's title and the date under the signature; blank and None go back to the
+    assembled ones."""
+    with transaction.atomic():
+        draft = _locked_draft(school, period)
+        _refuse_if_changed(draft, loaded_version, ["title", "signed_on"])
+        draft.title = title.strip()
+        draft.signed_on = signed_on
+        return _save(draft, user)
+
+
+def move_item_to_section(school, period, user, key, section_key, assembled_section_key):
+    """Print an item under another section; moving it back where assembly put it
+    (``assembled_section_key``) forgets the move."""
+    with transaction.atomic():
+        draft = _locked_draft(school, period)
+        moved = section_key if section_key != assembled_section_key else ""
+        draft.item_sections = _set_entry(draft.item_sections, key, moved)
+        return _save(draft, user)
+
+
+def merge_item(school, period, user, key, target):
+    """Print item ``key``'s paragraph at the end of ``target``'s; items already merged into
+    ``key`` follow it into ``target``. An empty ``target`` un-merges ``key``."""
+    if key == target:
+        raise ValueError(key)
+    with transaction.atomic():
+        draft = _locked_draft(school, period)
+        merges = _set_entry(draft.merges, key, target)
+        if target:
+            merges = {source: target if into == key else into for source, into in merges.items()}
+            merges = {source: into for source, into in merges.items() if source != into}
+        draft.merges = merges
         return _save(draft, user)
 
 
@@ -137,9 +213,61 @@ def _ordered(things, order, key):
     return sorted(things, key=lambda thing: rank.get(key(thing), len(rank)))
 
 
+def _move_items(document, moves):
+    """Items moved by the chair to the end of another section. A moved item keeps its (一)
+    group only where the section it lands in has that group."""
+    sections = {section.key: section for section in document.sections}
+    landing = []
+    for section in document.sections:
+        staying = []
+        for item in section.items:
+            target = sections.get(moves.get(item.key))
+            if target is None or target is section:
+                staying.append(item)
+            else:
+                landing.append((item, target))
+        section.items = staying
+    for item, target in landing:
+        if item.group not in {group.key for group in target.groups}:
+            item.group = ""
+        target.items.append(item)
+
+
+def _merge_items(document, merges, additions):
+    """Each merged item's paragraph (its text and added sentences) at the end of its
+    target's, the records it uses joined to the target's; the merged item goes. A merge
+    whose item or target is gone, or whose target is itself merged, is left out."""
+    places = {item.key: (section, item) for section in document.sections for item in section.items}
+    merging = {key: into for key, into in merges.items() if key in places and into in places and key != into}
+    # In the document's order, so that several items merged into one read as assembled.
+    for key in [key for key in places if key in merging]:
+        target_key = merging[key]
+        if target_key in merging:
+            continue
+        section, item = places[key]
+        target = places[target_key][1]
+        parts = [part.strip() for part in (target.text, item.text, additions.get(key, item.added))]
+        # Each part ends its sentence before the next runs on ("…”" and "…）" already do).
+        target.text = "".join(part if part[-1] in "”’）)" else full_stop(part) for part in parts if part)
+        target.sources = target.sources + [source for source in item.sources if source not in target.sources]
+        section.items.remove(item)
+
+
 def apply_draft(document, draft):
-    """A copy of the assembled ``document`` with the chair's prose, leads, order and hidden items."""
+    """A copy of the assembled ``document`` with the draft laid over it: items moved and
+    merged, the chair's titles, added sentences, headings, prose and leads, then the order
+    and the hidden items. Keys of records no longer there are left unused."""
     document = copy.deepcopy(document)
+    _move_items(document, draft.item_sections)
+    _merge_items(document, draft.merges, draft.additions)
+    for section in document.sections:
+        for item in section.items:
+            item.title = draft.item_titles.get(item.key) or item.title
+        for item in section.items:
+            item.added = draft.additions.get(item.key, item.added)
+        section.heading = draft.headings.get(section.key) or section.heading
+    document.title = draft.title or document.title
+    document.signed_on = draft.signed_on or document.signed_on
     for field in TEXT_FIELDS:
         setattr(document, field, getattr(draft, field))
     hidden = set(draft.hidden_items)

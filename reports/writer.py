@@ -58,7 +58,9 @@ VERBS = (
     "欢送", "庆祝", "迎接", "召集", "推荐", "申报", "承办", "协办", "带领", "为", "给", "向", "对",
 )  # fmt: skip
 # "教师参加公益服务", "全体教职工参加慈善一日捐": the title already says who did what.
-STARTS_WITH_DOER = re.compile(r"^(全体)?(青年|女|退休)?(教师|教职工|老师|工会|学校|师生)(们)?({})".format("|".join(VERBS)))
+STARTS_WITH_DOER = re.compile(
+    r"^(全体)?(青年|女|退休)?(教师|教职工|老师|工会|学校|师生)(们)?({})".format("|".join(VERBS))
+)
 HELD = ("会", "会议", "仪式", "典礼", "讲座", "论坛", "晚会", "联欢", "沙龙", "培训")
 STAGED = ("赛", "比赛", "运动会", "展", "演出", "征文", "联谊")
 PLEDGE_SUFFIXES = ("公开承诺书", "承诺书", "公开承诺", "承诺")
@@ -267,9 +269,7 @@ class Writer:
                 Group(key=group, heading=words("group_heading", section=key, group=group))
                 for group in GROUPS.get(key, [])
             ]
-            result.append(
-                Section(key=key, heading=heading, intro=intro, items=draft.items, groups=groups, figures=[])
-            )
+            result.append(Section(key=key, heading=heading, intro=intro, items=draft.items, groups=groups, figures=[]))
         return result
 
     # -- campaigns and activities ----------------------------------------------------------
@@ -331,7 +331,9 @@ class Writer:
             shown = self.repeated_once([self.shown(a) for a in rows])
             # The section's own default category is titled by the work it holds, not by a
             # name that repeats the section's ("师能建设/专业成长").
-            own = category is None or (category.name in DEFAULT_CATEGORY_NAMES and self.section_key(category) == section)
+            own = category is None or (
+                category.name in DEFAULT_CATEGORY_NAMES and self.section_key(category) == section
+            )
             self.add(
                 section,
                 "category:{}:{}".format(section, category_id),
@@ -403,7 +405,11 @@ class Writer:
         mentoring = self.records.mentoring
         folded = None
         for entry in self.campaign_entries(section):
-            if mentoring["pairs"] and folded is None and any(w in entry["campaign"].title for w in MENTOR_CAMPAIGN_WORDS):
+            if (
+                mentoring["pairs"]
+                and folded is None
+                and any(w in entry["campaign"].title for w in MENTOR_CAMPAIGN_WORDS)
+            ):
                 folded = entry["campaign"].pk
                 self.campaign(section, entry, extra_sources=self.mentor_sources(), mentoring=mentoring)
             else:
@@ -418,9 +424,7 @@ class Writer:
                 mentoring=mentoring,
             )
         results = [a for a in self.people_awards() if not self.among_honours(a)]
-        promotions = [
-            {**p, "title_label": ProfessionalTitle(p["title"]).label} for p in self.records.promotion_list
-        ]
+        promotions = [{**p, "title_label": ProfessionalTitle(p["title"]).label} for p in self.records.promotion_list]
         if results or promotions:
             rows = self.award_rows(results)
             self.add(
@@ -449,7 +453,9 @@ class Writer:
 
     def people_awards(self):
         """Awards to members and groups, not the school's own nor a club's."""
-        return [a for a in self.records.award_list if a["recipient_kind"] != AwardRecipientKind.SCHOOL and not a["club"]]
+        return [
+            a for a in self.records.award_list if a["recipient_kind"] != AwardRecipientKind.SCHOOL and not a["club"]
+        ]
 
     @staticmethod
     def among_honours(award):
@@ -559,7 +565,7 @@ class Writer:
                     extra_sources=["visit:{}".format(v["pk"]) for v in visits],
                     visits=self.visit_groups(visits),
                     visit_total=self.money_total(visits),
-                visit_count=len(visits),
+                    visit_count=len(visits),
                 )
             else:
                 self.campaign(section, entry)

@@ -190,9 +190,7 @@ def visits_of_period(school, start, end):
             "gifts": row["gifts"],
             "amount": None if row["amount"] is None else yuan(row["amount"]),
             "given": given_kind(row["amount"], row["gifts"]),
-            "to_retiree": visited_a_retiree(
-                row["member__status"], row["member__status_changed_on"], row["visited_on"]
-            ),
+            "to_retiree": visited_a_retiree(row["member__status"], row["member__status_changed_on"], row["visited_on"]),
         }
         for row in rows
     ]

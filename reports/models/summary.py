@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from unionhub.models import SchoolOwnedModel
+from unionhub.years import validate_record_date
 
 from ..document import SummaryDocument
 from ..periods import CALENDAR_YEAR, SCHOOL_YEAR, Period
@@ -17,8 +18,11 @@ class SummaryDraft(SchoolOwnedModel):
     """What the chair wrote around the assembled figures, and how items are shown.
 
     Choices name sections and items by their stable keys, so they follow the record when
-    the year's records change. ``version`` refuses a save made over someone else's.
+    the year's records change; a key whose record is gone is left unused. ``version``
+    refuses a save made over someone else's.
     """
+
+    TITLE_LENGTH = 100
 
     kind = models.CharField(_("period"), max_length=20, choices=PERIOD_KINDS, default=CALENDAR_YEAR)
     year = models.PositiveSmallIntegerField(_("year"))
@@ -31,6 +35,16 @@ class SummaryDraft(SchoolOwnedModel):
     hidden_items = models.JSONField(_("hidden items"), default=list, blank=True)
     item_order = models.JSONField(_("order of the items"), default=dict, blank=True)
     show_plan = models.BooleanField(_("show plan versus done"), default=False)
+    # Section key → the chair's heading; item key → the chair's sub-point title, the section
+    # it was moved to, the item it was merged into, the chair's sentences printed after it.
+    headings = models.JSONField(_("section headings"), default=dict, blank=True)
+    item_titles = models.JSONField(_("sub-point titles"), default=dict, blank=True)
+    item_sections = models.JSONField(_("items moved to another section"), default=dict, blank=True)
+    merges = models.JSONField(_("merged items"), default=dict, blank=True)
+    additions = models.JSONField(_("added sentences"), default=dict, blank=True)
+    # Blank or empty: the assembled title and signing date.
+    title = models.CharField(_("title"), max_length=TITLE_LENGTH, blank=True)
+    signed_on = models.DateField(_("signing date"), null=True, blank=True, validators=[validate_record_date])
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     history = HistoricalRecords()

@@ -10,6 +10,7 @@ people; teachers get 403.
 """
 
 import io
+from functools import cached_property
 
 from django.contrib import messages
 from django.http import FileResponse, Http404
@@ -25,13 +26,23 @@ from congress.numerals import chinese_number
 from unionhub.history import history_entries
 from unionhub.models import School
 from unionhub.roles import Action, user_can
-from unionhub.submissions import OneTimeSubmissionMixin
+from unionhub.submissions import OneTimeSubmissionMixin, OneTimeSubmissionOnSaveMixin
 from unionhub.views import RoleRequiredMixin
 
 from .. import services
 from ..coverage import coverage_panel, period_record_index
 from ..diff import changes_since
-from ..forms import FreezeForm, LayoutForm, TextsForm
+from ..forms import (
+    FreezeForm,
+    HeadingForm,
+    ItemAddedForm,
+    ItemSectionForm,
+    ItemTitleForm,
+    LayoutForm,
+    MergeForm,
+    TextsForm,
+    TitleAndDateForm,
+)
 from ..models import SummaryTemplate, SummaryVersion
 from ..models.plan import plan_versus_done
 from ..periods import SCHOOL_YEAR, Period
@@ -73,6 +84,11 @@ def period_query(period, school=None, district=False):
     return "?" + "&".join(parts) if parts else ""
 
 
+def item_label(item):
+    """A sub-point named in a list: its title, or the start of its paragraph."""
+    return item.title or Truncator(item.text).chars(24)
+
+
 def draft_displays(document):
     """How the draft's history puts its JSON fields into words: sections by their heading,
     items by the start of their text (an item no longer in the records says so)."""
@@ -86,6 +102,9 @@ def draft_displays(document):
         text = items.get(key)
         return "“{}”".format(Truncator(text).chars(24)) if text else _("an item no longer in the records")
 
+    def by_item(entries):
+        return "；".join("{}：{}".format(item(k), v) for k, v in entries.items())
+
     return {
         "leads": lambda leads: "；".join("{}：{}".format(heading(k), v) for k, v in leads.items()),
         "section_order": lambda keys: "、".join(heading(k) for k in keys),
@@ -93,13 +112,51 @@ def draft_displays(document):
         "item_order": lambda orders: "；".join(
             "{}：{}".format(heading(k), "、".join(item(i) for i in keys)) for k, keys in orders.items()
         ),
+        "headings": lambda renamed: "；".join("{} → {}".format(heading(k), v) for k, v in renamed.items()),
+        "item_titles": by_item,
+        "additions": by_item,
+        "item_sections": lambda moves: "；".join("{} → {}".format(item(k), heading(v)) for k, v in moves.items()),
+        "merges": lambda merges: "；".join("{} → {}".format(item(k), item(v)) for k, v in merges.items()),
     }
 
 
-def sheet(document, texts_form, can_edit):
-    """The sections as printed (一、二、 over visible sections, 1、2、 over visible items);
-    the chair also sees what is hidden or empty, greyed, so that it can be shown again."""
+def item_blocks(section, can_edit):
+    """A section's sub-points as printed: ``[{"group", "number", "entries"}]``, the (一)
+    level only where ``section.blocks()`` prints it, 1、2、 over visible items. The chair
+    also sees hidden items, unnumbered, where they stand."""
+    blocks, numbers, by_group = [], {}, {}
+    for index, (group, numbered) in enumerate(section.blocks(), start=1):
+        block = {"group": group, "number": chinese_number(index) if group else "", "entries": []}
+        blocks.append(block)
+        if group is not None:
+            by_group[group.key] = block
+        for number, item in numbered:
+            numbers[item.key] = (block, number)
+    current = blocks[0] if blocks else None
+    for item in section.items:
+        if item.key in numbers:
+            current, number = numbers[item.key]
+        elif can_edit:
+            number = None
+            if current is None:
+                current = {"group": None, "number": "", "entries": []}
+                blocks.append(current)
+            current = by_group.get(item.group, current)
+        else:
+            continue
+        current["entries"].append({"item": item, "number": number, "anchor": anchor(item.key)})
+    return blocks
+
+
+def sheet(document, texts_form, can_edit, merged_into=None, retry=None):
+    """The sections as printed (一、二、 over visible sections, (一) groups, 1、2、 over
+    visible items); the chair also sees what is hidden or empty, greyed, so that it can be
+    shown again, and for each sub-point the others of its section it may be merged into and
+    those merged into it (``merged_into``: target key → [(key, label)]). ``retry``, an edit
+    refused, goes with the section or sub-point it was made on."""
     visible = {id(section) for section in document.visible_sections()}
+    merged_into = merged_into or {}
+    retry = retry or {}
     rows = []
     number = 0
     for section in document.sections:
@@ -107,24 +164,41 @@ def sheet(document, texts_form, can_edit):
         if not printed and not (can_edit and section.items):
             continue
         number += printed
-        items, position = [], 0
-        for item in section.items:
-            if item.hidden and not can_edit:
-                continue
-            position += not item.hidden
-            items.append({"item": item, "number": None if item.hidden else position, "anchor": anchor(item.key)})
+        blocks = item_blocks(section, can_edit)
+        if can_edit:
+            labels = [(item.key, item_label(item)) for item in section.items]
+            for block in blocks:
+                for entry in block["entries"]:
+                    key = entry["item"].key
+                    entry["merge_choices"] = [(k, label) for k, label in labels if k != key]
+                    entry["merged_here"] = merged_into.get(key, [])
+                    entry["retry"] = retry if retry.get("key") == key else None
         lead = "lead:{}".format(section.key)
         rows.append(
             {
                 "section": section,
                 "printed": printed,
                 "number": chinese_number(number) if printed else "",
-                "items": items,
+                "opening": [line.strip() for line in section.opening().splitlines() if line.strip()],
+                "blocks": blocks,
                 "anchor": anchor(section.key),
                 "lead_field": texts_form[lead] if lead in texts_form.fields else None,
+                "retry": retry if retry.get("act") == "heading" and retry.get("key") == section.key else None,
             }
         )
     return rows
+
+
+def merged_items(assembled, document, draft):
+    """The sub-points merged away, by the item they now read in: ``{target: [(key, label)]}``."""
+    shown = {item.key for section in document.sections for item in section.items}
+    merged = {}
+    for section in assembled.sections:
+        for item in section.items:
+            target = draft.merges.get(item.key)
+            if item.key not in shown and target in shown:
+                merged.setdefault(target, []).append((item.key, item_label(item)))
+    return merged
 
 
 def closing_parts(document):
@@ -173,7 +247,9 @@ class SummaryView(SummaryMixin, TemplateView):
 
     template_name = "reports/summary/summary_preview.html"
 
-    def get_context_data(self, texts_form=None, conflict_entries=None, **kwargs):
+    def get_context_data(self, texts_form=None, conflict_entries=None, retry=None, title_form=None, **kwargs):
+        """``retry``: an edit of the sheet that was refused (``act``, ``key``, ``value``,
+        ``errors``), shown open with what was typed; ``title_form``: the refused title and date."""
         context = super().get_context_data(**kwargs)
         draft = services.draft_for(self.school, self.period)
         assembled = self.assembled()
@@ -194,6 +270,11 @@ class SummaryView(SummaryMixin, TemplateView):
                 },
                 sections=document.sections,
             )
+        if title_form is None:
+            title_form = TitleAndDateForm(
+                initial={"loaded_version": draft.version, "title": document.title, "signed_on": document.signed_on}
+            )
+        merged_into = merged_items(assembled, document, draft) if can_edit else {}
         context.update(
             {
                 "school": self.school,
@@ -201,12 +282,16 @@ class SummaryView(SummaryMixin, TemplateView):
                 "year": self.period.year,
                 "query": self.query,
                 "document": document,
-                "sections": sheet(document, texts_form, can_edit),
+                "sections": sheet(document, texts_form, can_edit, merged_into, retry),
+                "section_choices": [(section.key, section.heading) for section in document.sections],
+                "retry": retry or {},
+                "title_form": title_form,
                 "closing": closing_parts(document),
                 "history": history_entries(draft, draft_displays(assembled)) if can_edit and draft.pk else [],
                 "draft": draft,
                 "versions": versions,
-                "changes": changes_since(assembled, last.summary_document(), last.number) if last else None,
+                # With the draft laid over both, a merge is no change of the records.
+                "changes": changes_since(document, last.summary_document(), last.number) if last else None,
                 "can_edit": can_edit,
                 "can_download_records": user_can(self.request.user, Action.VIEW_RECORDS)
                 and self.school == self.request.school,
@@ -244,11 +329,29 @@ class SummaryView(SummaryMixin, TemplateView):
         return year_charts(self.school, self.period)
 
 
+CONFLICT_MESSAGE = gettext_lazy(
+    "Someone else saved this summary after you opened it. Nothing of yours was saved; "
+    "the changes made meanwhile are listed below. Check them and save again."
+)
+
+
 class SummaryEditMixin(SummaryMixin):
     required_action = Action.EDIT_SUMMARY
 
     def back(self, anchor=""):
         return redirect(self.url("reports:summary") + anchor)
+
+    def changes_meanwhile(self, conflict, loaded_version, assembled):
+        """What others saved since ``loaded_version``, the draft's JSON fields in words."""
+        entries = history_entries(conflict.draft, draft_displays(assembled))
+        return [entry for entry in entries if (entry["version"] or 0) > loaded_version]
+
+    def preview(self, **context):
+        """The preview again, at the address posted to: what was refused shown in it."""
+        view = SummaryView()
+        view.setup(self.request, year=self.period.year)
+        view.school, view.period, view.query = self.school, self.period, self.query
+        return view.render_to_response(view.get_context_data(**context))
 
 
 class SummaryTextsView(SummaryEditMixin, View):
@@ -269,22 +372,183 @@ class SummaryTextsView(SummaryEditMixin, View):
                 self.school, self.period, request.user, loaded, form.posted_texts(), form.posted_leads()
             )
         except services.DraftConflict as conflict:
-            message = _(
-                "Someone else saved this summary after you opened it. Nothing of yours was saved; "
-                "the changes made meanwhile are listed below. Check them and save again."
-            )
-            messages.error(request, message)
+            messages.error(request, CONFLICT_MESSAGE)
             data = request.POST.copy()
             data["loaded_version"] = conflict.draft.version
             form = TextsForm(data, sections=assembled.sections)
             form.is_valid()
-            view = SummaryView()
-            view.setup(request, year=year)
-            view.school, view.period, view.query = self.school, self.period, self.query
-            context = view.get_context_data(texts_form=form, conflict_entries=conflict.entries)
-            return view.render_to_response(context)
+            return self.preview(texts_form=form, conflict_entries=self.changes_meanwhile(conflict, loaded, assembled))
         messages.success(request, _("The summary draft has been saved."))
         return self.back("#summary-texts")
+
+
+class SheetEditView(OneTimeSubmissionOnSaveMixin, SummaryEditMixin, View):
+    """One of the chair's edits on the sheet, posted from its own small form: saved and back
+    to the place edited; or the preview again with that edit open, what was typed kept, and
+    why nothing was saved (a form error, or the changes someone else saved meanwhile)."""
+
+    form_class = None
+    act = ""  # names the edit, so that the preview opens it again when it is refused
+    value_field = ""  # the posted field the preview shows again
+    saved_message = gettext_lazy("The summary draft has been saved.")
+
+    @cached_property
+    def documents(self):
+        """The year's summary as assembled, and with the draft laid over it."""
+        assembled = self.assembled()
+        return assembled, services.apply_draft(assembled, services.draft_for(self.school, self.period))
+
+    def form_kwargs(self):
+        return {}
+
+    def post(self, request, year):
+        form = self.form_class(request.POST, **self.form_kwargs())
+        if not form.is_valid():
+            errors = [error for field_errors in form.errors.values() for error in field_errors]
+            messages.error(request, _("Nothing was saved: %(errors)s") % {"errors": " ".join(errors)})
+            return self.refused(form, errors)
+        try:
+            place = self.save(form.cleaned_data)
+        except services.DraftConflict as conflict:
+            messages.error(request, CONFLICT_MESSAGE)
+            loaded = form.cleaned_data["loaded_version"]
+            return self.refused(form, [], self.changes_meanwhile(conflict, loaded, self.documents[0]))
+        self.submission_saved()
+        messages.success(request, self.saved_message)
+        return self.back(place)
+
+    def refused(self, form, errors, conflict_entries=None):
+        data = form.data
+        retry = {
+            "act": self.act,
+            "key": data.get("key") or data.get("section", ""),
+            "value": data.get(self.value_field, ""),
+            "errors": errors,
+        }
+        return self.preview(retry=retry, conflict_entries=conflict_entries)
+
+    def assembled_item(self, key):
+        assembled = self.documents[0]
+        return next((item for section in assembled.sections for item in section.items if item.key == key), None)
+
+    def assembled_section_of(self, key):
+        assembled = self.documents[0]
+        return next((section for section in assembled.sections for item in section.items if item.key == key), None)
+
+
+class WordsEditView(SheetEditView):
+    """The chair's words for one section or sub-point. Blank, or the assembled words posted
+    back unchanged, keep the assembled ones, so that they follow the records."""
+
+    key_field = "key"
+    place = "#item-{}"
+    service = None  # a staticmethod of ``services``: (school, period, user, loaded, key, words)
+
+    def assembled_words(self, key):
+        return None
+
+    def save(self, data):
+        key, words = data[self.key_field], data[self.value_field].strip()
+        if words == self.assembled_words(key):
+            words = ""
+        self.service(self.school, self.period, self.request.user, data["loaded_version"], key, words)
+        return self.place.format(anchor(key))
+
+
+class SummaryHeadingView(WordsEditView):
+    """Rename a section's heading."""
+
+    form_class = HeadingForm
+    act, value_field, key_field, place = "heading", "heading", "section", "#section-{}"
+    service = staticmethod(services.rename_section)
+
+    def form_kwargs(self):
+        return {"sections": self.documents[1].sections}
+
+    def assembled_words(self, key):
+        return next((section.heading for section in self.documents[0].sections if section.key == key), None)
+
+
+class SummaryItemTitleView(WordsEditView):
+    """Retitle a sub-point."""
+
+    form_class = ItemTitleForm
+    act, value_field = "title", "title"
+    service = staticmethod(services.retitle_item)
+
+    def assembled_words(self, key):
+        item = self.assembled_item(key)
+        return item.title if item is not None else None
+
+
+class SummaryItemAddedView(WordsEditView):
+    """The chair's own sentences after a sub-point's paragraph."""
+
+    form_class = ItemAddedForm
+    act, value_field = "added", "added"
+    service = staticmethod(services.set_item_added)
+
+
+class SummaryItemSectionView(SheetEditView):
+    """Move a sub-point to another section."""
+
+    form_class = ItemSectionForm
+    act, value_field = "move", "section"
+
+    def form_kwargs(self):
+        return {"sections": self.documents[1].sections}
+
+    def save(self, data):
+        key = data["key"]
+        home = self.assembled_section_of(key)
+        services.move_item_to_section(
+            self.school, self.period, self.request.user, key, data["section"], home.key if home else ""
+        )
+        return "#item-{}".format(anchor(key))
+
+
+class SummaryItemMergeView(SheetEditView):
+    """Merge a sub-point into another of its section, or take it out again."""
+
+    form_class = MergeForm
+    act, value_field = "merge", "target"
+
+    def form_kwargs(self):
+        return {"document": self.documents[1]}
+
+    def save(self, data):
+        key, target = data["key"], data["target"]
+        services.merge_item(self.school, self.period, self.request.user, key, target)
+        return "#item-{}".format(anchor(target or key))
+
+
+class SummaryTitleView(SheetEditView):
+    """The summary's title and the date under the signature."""
+
+    form_class = TitleAndDateForm
+    act = "title_and_date"
+
+    def save(self, data):
+        assembled = self.documents[0]
+        title = data["title"].strip()
+        signed_on = data["signed_on"]
+        services.set_title_and_date(
+            self.school,
+            self.period,
+            self.request.user,
+            data["loaded_version"],
+            "" if title == assembled.title else title,
+            None if signed_on == assembled.signed_on else signed_on,
+        )
+        return "#summary-sheet"
+
+    def refused(self, form, errors, conflict_entries=None):
+        if conflict_entries is not None:
+            data = self.request.POST.copy()
+            data["loaded_version"] = services.draft_for(self.school, self.period).version
+            form = TitleAndDateForm(data)
+            form.is_valid()
+        return self.preview(title_form=form, retry={"act": self.act}, conflict_entries=conflict_entries)
 
 
 class SummaryLayoutView(SummaryEditMixin, View):

@@ -2,8 +2,10 @@
 the opening and the closing parts, hides an item, downloads the draft as Word (which
 freezes nothing) and the records as Excel, freezes version 1 on the confirmation page (a
 double click makes one version), and downloads the frozen version again — the same text.
-The preview fits a phone and prints without its controls."""
+The preview fits a phone and prints without its controls; on a phone the chair renames a
+section's heading and adds a sentence of her own to a sub-point."""
 
+import copy
 import io
 import re
 
@@ -19,6 +21,7 @@ from reports.models import SummaryDraft, SummaryVersion
 from unionhub.roles import Role
 
 from ..factories import PASSWORD, UserFactory
+from ..reports.documents import ETHICS_HEADING, assembled
 from ..reports.seed_year import seed_year
 from .conftest import DESKTOP, PHONE
 
@@ -124,3 +127,45 @@ def test_the_chair_downloads_the_draft_freezes_it_and_downloads_the_version_agai
     with page.expect_download() as again:
         page.locator("#summary-versions [data-version='1']").click()
     assert docx_text(again.value.path()) == text
+
+
+def test_on_a_phone_the_chair_renames_a_heading_and_adds_a_sentence(
+    page, e2e_school, e2e_chair, results_dir, monkeypatch
+):
+    # The year as assembly gives it, built by hand: this flow is about the chair's edits.
+    document = assembled()
+    monkeypatch.setattr("reports.assembly.assemble", lambda school, period, today=None: copy.deepcopy(document))
+    page.set_viewport_size(PHONE)
+    log_in(page, "chair")
+    page.goto("/reports/2018/")
+    sheet = page.locator("#summary-sheet")
+    ethics = sheet.locator('[data-section="ethics"]')
+    expect(ethics.locator(".summary-heading")).to_contain_text("一、" + ETHICS_HEADING)
+
+    # The heading: its form opens under it, the text stays first on the page.
+    ethics.locator("[data-edit=heading]").click()
+    heading = ethics.locator("input[name=heading]")
+    expect(heading).to_have_value(ETHICS_HEADING)
+    heading.fill("加强师德师风建设，传递师德正能量")
+    ethics.locator("[data-summary=save-heading]").click()
+    expect(page.locator(".alert-success")).to_contain_text(zh("The summary draft has been saved."))
+    expect(sheet.locator('[data-section="ethics"] .summary-heading')).to_contain_text(
+        "一、加强师德师风建设，传递师德正能量"
+    )
+
+    # A sentence of her own after the third sub-point's paragraph, in the same paragraph.
+    item = sheet.locator('[data-item="activity:3"]')
+    item.locator("[data-edit=item]").click()
+    item.locator("textarea[name=added]").fill("教师依法执教的意识明显增强。")
+    item.locator("[data-edit=added] button").click()
+    expect(page.locator(".alert-success")).to_be_visible()
+    paragraph = sheet.locator('[data-item="activity:3"] p.summary-body')
+    expect(paragraph).to_have_text("3、组织教师学习《教师法》。教师依法执教的意识明显增强。")
+
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, "the preview scrolls sideways on a phone by {}px".format(overflow)
+    page.screenshot(path=str(results_dir / "summary-edits-390.png"), full_page=True)
+    with scopes_disabled():
+        draft = SummaryDraft.objects.get(school=e2e_school)
+    assert draft.headings == {"ethics": "加强师德师风建设，传递师德正能量"}
+    assert draft.additions == {"activity:3": "教师依法执教的意识明显增强。"}

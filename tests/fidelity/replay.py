@@ -19,8 +19,10 @@ def preview_text(client, year):
     tree = lxml.html.fromstring(page.content.decode())
     sheets = tree.xpath("//*[@id='summary-sheet']") or tree.xpath("//main") or [tree]
     sheet = sheets[0]
-    # What the page prints, not its controls.
-    for control in sheet.xpath(".//textarea|.//select|.//button|.//script|.//style|.//input"):
+    # What the page prints, not its controls (the chair's edit panels are .summary-controls).
+    controls = ".//textarea|.//select|.//button|.//script|.//style|.//input"
+    controls += "|.//*[contains(concat(' ', normalize-space(@class), ' '), ' summary-controls ')]"
+    for control in sheet.xpath(controls):
         control.drop_tree()
     return sheet.text_content()
 

@@ -322,3 +322,7 @@ class Union:
             spare = next(name for name in ("experience", "plans", "opening") if name in fields)
             values[spare] = "\n".join(filter(None, [values.get(spare, "")] + unplaced))
         self.browser.submit(url, values, action=action, marker=None if action else "opening")
+
+    def sign(self, on):
+        """The date under the summary's signature, from the title-and-date form of the preview."""
+        self.browser.submit("/reports/{}/".format(self.year), {"signed_on": on}, action="/title-and-date/")

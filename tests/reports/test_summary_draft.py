@@ -32,7 +32,7 @@ def document():
                 key="ethics",
                 heading="师德师风建设",
                 items=[
-                    Item("activity:1", "甲", datetime.date(2018, 3, 1)),
+                    Item("activity:1", "甲", date=datetime.date(2018, 3, 1)),
                     Item("activity:2", "乙"),
                     Item("activity:3", "丙"),
                 ],
@@ -85,6 +85,28 @@ def test_apply_draft_keeps_new_records_in_their_assembled_place_after_the_ordere
     draft = SummaryDraft(item_order={"ethics": ["activity:3", "activity:gone"]})
     drafted = services.apply_draft(document(), draft)
     assert [i.key for i in drafted.sections[0].items] == ["activity:3", "activity:1", "activity:2"]
+
+
+def test_apply_draft_moves_and_merges_items_before_it_orders_hides_and_words_them():
+    draft = SummaryDraft(
+        item_sections={"activity:3": "care"},
+        merges={"activity:2": "activity:1"},
+        item_titles={"activity:1": "师德学习"},
+        additions={"activity:2": "讨论热烈"},
+        headings={"care": "维护教职工权益，为广大教工办好事办实事"},
+        leads={"care": "关爱导语"},
+        item_order={"care": ["activity:3", "visit:1"]},
+        hidden_items=["activity:1"],
+    )
+    drafted = services.apply_draft(document(), draft)
+    ethics, care = drafted.sections
+    # The moved item is ordered in its new section; the merge target carries the merged
+    # paragraph and is hidden with it.
+    assert [i.key for i in care.items] == ["activity:3", "visit:1"]
+    assert [(i.key, i.title, i.text, i.hidden) for i in ethics.items] == [
+        ("activity:1", "师德学习", "甲。乙。讨论热烈。", True)
+    ]
+    assert (care.heading, care.opening()) == ("维护教职工权益，为广大教工办好事办实事", "关爱导语")
 
 
 # --- services ---------------------------------------------------------------------------------

@@ -31,6 +31,13 @@ MATRIX = {
     "reports:summary": READ,
     "reports:summary_texts": CHAIR_POST,
     "reports:summary_layout": CHAIR_POST,
+    # The chair's edits laid over the assembled text, each from its own small form.
+    "reports:summary_title": CHAIR_POST,
+    "reports:summary_heading": CHAIR_POST,
+    "reports:summary_item_title": CHAIR_POST,
+    "reports:summary_item_added": CHAIR_POST,
+    "reports:summary_item_section": CHAIR_POST,
+    "reports:summary_item_merge": CHAIR_POST,
     # The draft as Word: a download that writes nothing.
     "reports:summary_docx": {"GET": {"own": (LOGIN, 200, 200, 403, 403)}},
     # The confirmation page, and the freeze that lands back on the preview.
@@ -49,6 +56,9 @@ MATRIX = {
 }
 
 OBJECT_KINDS = {
+    # A section to rename or move into: the year needs a record in it.
+    "reports:summary_heading": "summary_record",
+    "reports:summary_item_section": "summary_record",
     "reports:summary_version": "summary_version",
     "reports:plan_section": "plan_section",
     "reports:plan_item": "plan_item",
@@ -104,7 +114,18 @@ def make_plan_item(school):
     return _factories().PlanItemFactory(section=make_plan_section(school))
 
 
+def make_summary_record(school):
+    import datetime
+
+    from activities.choices import SummarySection
+    from tests.activity_factories import ActivityFactory, default_category
+
+    category = default_category(school, SummarySection.ETHICS)
+    return ActivityFactory(school=school, category=category, starts_on=datetime.date(YEAR, 9, 10))
+
+
 OBJECT_MAKERS = {
+    "summary_record": make_summary_record,
     "summary_version": make_version,
     "plan_section": make_plan_section,
     "plan_item": make_plan_item,
@@ -114,6 +135,16 @@ POST_DATA = {
     "reports:summary_freeze": lambda obj, school: {"confirm": "on"},
     "reports:summary_texts": lambda obj, school: {"loaded_version": 1, "opening": "本年度，学校工会……"},
     "reports:summary_layout": lambda obj, school: {"action": "hide", "key": "activity:1", "section": "ethics"},
+    "reports:summary_title": lambda obj, school: {"loaded_version": 1, "title": "", "signed_on": "2019-01-18"},
+    "reports:summary_heading": lambda obj, school: {
+        "loaded_version": 1,
+        "section": "ethics",
+        "heading": "加强师德师风建设，营造尊师重教的良好氛围",
+    },
+    "reports:summary_item_title": lambda obj, school: {"loaded_version": 1, "key": "activity:1", "title": "师德讲座"},
+    "reports:summary_item_added": lambda obj, school: {"loaded_version": 1, "key": "activity:1", "added": "反响良好。"},
+    "reports:summary_item_section": lambda obj, school: {"key": "activity:{}".format(obj.pk), "section": "ethics"},
+    "reports:summary_item_merge": lambda obj, school: {"key": "activity:1", "target": ""},
     "reports:plan": lambda obj, school: {"part": "section", "title": "加强队伍建设"},
     "reports:plan_section": lambda obj, school: {"action": "save", "title": "民主建设工程"},
     "reports:plan_item": lambda obj, school: {"action": "up"},
