@@ -156,3 +156,23 @@ class Weekday(models.IntegerChoices):
     FRIDAY = 5, _("Friday")
     SATURDAY = 6, _("Saturday")
     SUNDAY = 7, _("Sunday")
+
+
+class FacilityKind(models.TextChoices):
+    """What a place the union keeps for the staff is for (教工活动场所, 职工之家)."""
+
+    FITNESS = "fitness", _("Fitness")
+    SPORTS = "sports", _("Sports and recreation")
+    READING = "reading", _("Reading and leisure")
+    STAFF_HOME = "staff_home", _("Staff home or activity room")
+    OTHER = "other", _("Other")
+
+
+class RuleKind(models.TextChoices):
+    """What a standing rule of the union is for, or a channel the school discloses through."""
+
+    RIGHTS = "rights", _("Rights rule")
+    CARE = "care", _("Care rule")
+    DEMOCRACY = "democracy", _("Democratic management rule")
+    DISCLOSURE = "disclosure", _("Disclosure channel")
+    OTHER = "other", _("Other")

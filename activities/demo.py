@@ -14,7 +14,8 @@ part; sports events with photos; the 拒绝有偿补课 pledge (a few unsigned);
 assessment by term (one veto) and for last month; awards at every level; promotions;
 青蓝工程 mentor pairs with meetings; 168 pairs with monthly logs; visits for each 六必访
 reason; holiday greetings; hardship files with help given; mutual-aid grants. Clubs
-(书法, 乒乓球, 篮球, 气排球) are made once.
+(书法, 乒乓球, 篮球, 气排球), the places kept for the staff (the 职工之家 among them) and the
+union's standing rules and disclosure channels are made once.
 """
 
 import datetime
@@ -42,10 +43,12 @@ from .choices import (
     AwardRecipientKind,
     AwardStatus,
     EthicsGrade,
+    FacilityKind,
     Festival,
     FundingSource,
     HardshipStatus,
     PartnerKind,
+    RuleKind,
     VisitedPerson,
     VisitReason,
     Weekday,
@@ -64,6 +67,7 @@ from .models import (
     ClubSchedule,
     EthicsAssessment,
     EthicsPeriod,
+    Facility,
     GreetingBatch,
     GreetingRecipient,
     HardshipAid,
@@ -75,6 +79,7 @@ from .models import (
     PledgeDrive,
     PledgeSignature,
     Promotion,
+    StandingRule,
     Visit,
     school_year_label,
     school_year_months,
@@ -127,6 +132,64 @@ PARTNERSHIPS = [
         "城乡学校结对共建协议.docx",
         "双方互派教师上课、评课，共享教研资源，每学期开展一次校际教学交流活动。",
     ),
+]
+# Places kept for the staff: name, kind, where, equipment, opened (which of the three
+# school years, month, day; None for one the school has long had), notes.
+FACILITIES = [
+    (
+        "教工健身房",
+        FacilityKind.FITNESS,
+        "综合楼一楼",
+        "跑步机、动感单车、联合健身器械、哑铃",
+        None,
+        "工作日中午和放学后开放。",
+    ),
+    ("多功能球馆", FacilityKind.SPORTS, "综合楼二楼", "篮球场、排球场、羽毛球场", None, ""),
+    (
+        "教工乒乓球室",
+        FacilityKind.SPORTS,
+        "教学楼一楼东",
+        "乒乓球桌四张、发球机",
+        None,
+        "乒乓球俱乐部每周二、周四在此活动。",
+    ),
+    ("教工阅览休闲区", FacilityKind.READING, "图书室", "咖啡机、沙发、茶几、摇椅、教育期刊", (0, 3, 1), ""),
+    (
+        "教工活动室",
+        FacilityKind.STAFF_HOME,
+        "行政楼三楼西",
+        "工会文化墙、饮水机、两张休闲桌、一张五门柜、象棋、围棋、扑克牌",
+        (1, 10, 15),
+        "就近教师办公区开辟的职工之家，课间和午休可来休息。",
+    ),
+]
+# The union's standing rules and the school's disclosure channels: title, kind, what it
+# does, adopted and revised (school year, month, day; None when long kept or never revised).
+STANDING_RULES = [
+    (
+        "六必访制度",
+        RuleKind.CARE,
+        "教职工结婚、生育、生病住院、直系亲属病故、退休、生活困难时，工会必登门看望慰问。",
+        None,
+        None,
+    ),
+    (
+        "劳动争议调解制度",
+        RuleKind.RIGHTS,
+        "监督学校与教师签订劳动聘任合同；教职工与学校发生劳动争议时，由工会劳动争议调解小组协商调解。",
+        None,
+        (1, 3, 10),
+    ),
+    (
+        "校务公开实施细则",
+        RuleKind.DEMOCRACY,
+        "规定招生、财务、基建、采购、职评、评先、考核等事项公开的内容、程序和时限。",
+        (0, 9, 20),
+        (2, 9, 25),
+    ),
+    ("校长意见箱", RuleKind.DISCLOSURE, "设在行政楼一楼大厅，每周由工会开箱，意见转校长室办理并答复。", None, None),
+    ("校务公开栏", RuleKind.DISCLOSURE, "设在校门口，公示内容按月更新。", None, None),
+    ("网上公示", RuleKind.DISCLOSURE, "活动事项和方案在学校网站和教师群公示。", (2, 9, 1), None),
 ]
 SUBJECTS = {
     "语文组": "语文",
@@ -297,6 +360,7 @@ class DemoYear:
         self.seed_hardship()
         self.seed_activities()
         self.seed_partnerships()
+        self.seed_provisions()
         for school_year in self.school_years:
             self.seed_pledge(school_year)
             self.seed_ethics_terms(school_year)
@@ -354,6 +418,34 @@ class DemoYear:
             )
             partnership.save()
             partnership.activities.set(Activity.objects.filter(school=self.school, title__in=titles))
+
+    def seed_provisions(self):
+        """The places kept for the staff and the union's standing rules, some long-standing,
+        some opened, adopted or revised in one of the three school years."""
+
+        def day(when):
+            # Early in September this school year's dates may still be ahead: today at the latest.
+            return None if when is None else min(self.on(self.school_years[when[0]], *when[1:]), self.today)
+
+        for name, kind, place, equipment, opened, notes in FACILITIES:
+            Facility.objects.create(
+                school=self.school,
+                name=name,
+                kind=kind,
+                place=place,
+                equipment=equipment,
+                opened_on=day(opened),
+                description=notes,
+            )
+        for title, kind, what, adopted, revised in STANDING_RULES:
+            StandingRule.objects.create(
+                school=self.school,
+                title=title,
+                kind=kind,
+                what_it_does=what,
+                adopted_on=day(adopted),
+                revised_on=day(revised),
+            )
 
     # The activity log ---------------------------------------------------------------
 

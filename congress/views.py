@@ -27,6 +27,7 @@ from unionhub.record_views import (
     RecordPermissionMixin,
     RecordRestoreView,
     RecordUpdateView,
+    TeachersReadMixin,
     own_member,
 )
 from unionhub.roles import Action, Role, user_can
@@ -63,16 +64,6 @@ from .models import (
 )
 
 PAGE_SIZE = 50
-
-
-class TeachersReadMixin:
-    """Teachers of the school read these pages too (before RecordPermissionMixin)."""
-
-    def has_role_permission(self):
-        return user_can(self.request.user, Action.VIEW_RECORDS) or self.request.user.role == Role.TEACHER
-
-    def get_object(self, queryset=None):
-        return super(RecordPermissionMixin, self).get_object(queryset)
 
 
 def refuse(request, error):

@@ -26,6 +26,7 @@ from activities.models import (
     CarePair,
     Club,
     EthicsPeriod,
+    Facility,
     GreetingBatch,
     HardshipCase,
     MentorPair,
@@ -33,6 +34,7 @@ from activities.models import (
     Partnership,
     PledgeDrive,
     Promotion,
+    StandingRule,
     Visit,
     school_year_label,
 )
@@ -168,6 +170,16 @@ def _partnerships(model, school, start, end):
     )
 
 
+def _facilities(model, school, start, end):
+    """The places the school had by the period's end: the summary tells them every year."""
+    return model.objects.filter(school=school).filter(Q(opened_on__isnull=True) | Q(opened_on__lte=end))
+
+
+def _rules(model, school, start, end):
+    """The rules and channels kept by the period's end: the summary tells them every year."""
+    return model.objects.filter(school=school).filter(Q(adopted_on__isnull=True) | Q(adopted_on__lte=end))
+
+
 def _notices(model, school, start, end):
     return disclosure_selectors.notices_published_between(model.objects.filter(school=school), start, end)
 
@@ -281,6 +293,8 @@ RECORD_KINDS = [
         _care_pairs,
     ),
     RecordKind(Club, "activities:club_detail", None, ("name",), records=_clubs),
+    RecordKind(Facility, "activities:facility_detail", None, ("name",), records=_facilities),
+    RecordKind(StandingRule, "activities:rule_detail", None, ("title",), records=_rules),
     RecordKind(
         Partnership, "activities:partnership_detail", "started_on", ("partner", "programme"), records=_partnerships
     ),

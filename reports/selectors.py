@@ -12,7 +12,7 @@ from django.db.models import Count, Sum
 from django.utils import timezone
 from django_scopes import scope
 
-from activities.choices import PENDING_AWARD_STATUSES, AwardKind, AwardRecipientKind
+from activities.choices import PENDING_AWARD_STATUSES, AwardKind, AwardRecipientKind, RuleKind
 from activities.models import Activity, Category
 from activities.selectors import awards as award_selectors
 from activities.selectors import campaigns as campaign_selectors
@@ -20,6 +20,7 @@ from activities.selectors import care as care_selectors
 from activities.selectors import log as log_selectors
 from activities.selectors import partnerships as partnership_selectors
 from activities.selectors import pledges as pledge_selectors
+from activities.selectors import provisions as provision_selectors
 from activities.selectors import welfare as welfare_selectors
 from congress import selectors as congress_selectors
 from disclosure import selectors as disclosure_selectors
@@ -165,10 +166,21 @@ def year_records(school, period, today=None):
             earlier_titles=earlier_activity_titles(school, start),
             standing_honours=standing_school_honours(school, start),
             recent_grants=recent_mutual_aid(school, end),
+            facilities=provision_selectors.facilities_for(school, start, end),
+            rules=[{**rule, **RULE_PLACES[rule["kind"]]} for rule in provision_selectors.rules_for(school, start, end)],
             profile=school_profile(school),
         )
 
 
+# Where the summary tells each kind of rule: disclosure channels and rules of democratic
+# management with 校务公开, rights and care rules under 维权, the rest with the union itself.
+RULE_PLACES = {
+    RuleKind.DISCLOSURE: {"is_channel": True, "section": "democracy"},
+    RuleKind.DEMOCRACY: {"is_channel": True, "section": "democracy"},
+    RuleKind.RIGHTS: {"is_channel": False, "section": "care"},
+    RuleKind.CARE: {"is_channel": False, "section": "care"},
+    RuleKind.OTHER: {"is_channel": False, "section": "union"},
+}
 # Up to this many participants an activity's people are named (选派潘腊平等五名队员).
 NAMED_PARTICIPANTS = 5
 

@@ -629,7 +629,12 @@ class Writer:
                 grant_total=sum((g["amount"] for g in grants), Decimal(0)),
                 recent=self.records.recent_grants if self.records.recent_grants.get("count", 0) > len(grants) else None,
             )
-        rules = [r for r in self.records.rules if not r.get("is_channel") and r["section"] in ("", section)]
+        told = self.rule_named("六必访") if visits else None
+        rules = [
+            r
+            for r in self.records.rules
+            if not r.get("is_channel") and r["section"] in ("", section) and r is not told
+        ]
         if rules:
             self.add(
                 section,

@@ -77,6 +77,18 @@ class TeacherParticipantMixin:
         return obj
 
 
+class TeachersReadMixin:
+    """Teachers of the school read these pages too: every record of the kind, not only their
+    own (place before ``RecordPermissionMixin`` and the views built on it)."""
+
+    def has_role_permission(self):
+        return user_can(self.request.user, Action.VIEW_RECORDS) or self.request.user.role == Role.TEACHER
+
+    def get_object(self, queryset=None):
+        # The school-scoped lookup without RecordPermissionMixin's one-owner rule.
+        return super(RecordPermissionMixin, self).get_object(queryset)
+
+
 class RecordDetailView(RecordPermissionMixin, DetailView):
     """A record's page with its change history (for chair and staff)."""
 

@@ -1,5 +1,6 @@
 """The union's year of work, by concern: the activity log, clubs' schedules, pledges and ethics
-assessment, awards and mentoring, the 168 care action, welfare and partnerships."""
+assessment, awards and mentoring, the 168 care action, welfare, partnerships, and the places
+and standing rules the union keeps for the staff."""
 
 from .awards import Award, MentorMeeting, MentorPair, Promotion, school_year_label
 from .campaigns import ClubSchedule
@@ -7,6 +8,7 @@ from .care import TALKS_TARGET, TUTORING_TARGET, CareLog, CarePair, month_start,
 from .log import DEFAULT_CATEGORIES, Activity, ActivityAttachment, ActivityPhoto, Campaign, Category, Club
 from .partnerships import Partnership
 from .pledges import EthicsAssessment, EthicsPeriod, PledgeDrive, PledgeSignature
+from .provisions import Facility, StandingRule
 from .welfare import GreetingBatch, GreetingRecipient, HardshipAid, HardshipCase, MutualAidGrant, Visit
 
 __all__ = [
@@ -25,6 +27,7 @@ __all__ = [
     "ClubSchedule",
     "EthicsAssessment",
     "EthicsPeriod",
+    "Facility",
     "GreetingBatch",
     "GreetingRecipient",
     "HardshipAid",
@@ -36,6 +39,7 @@ __all__ = [
     "PledgeDrive",
     "PledgeSignature",
     "Promotion",
+    "StandingRule",
     "Visit",
     "month_start",
     "school_year_label",

@@ -3,7 +3,7 @@
 from django.urls import path
 
 from ..views.trash import TrashView
-from . import awards, campaigns, care, log, partnerships, pledges, welfare
+from . import awards, campaigns, care, log, partnerships, pledges, provisions, welfare
 
 app_name = "activities"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     *log.urlpatterns,
     *campaigns.urlpatterns,
     *partnerships.urlpatterns,
+    *provisions.urlpatterns,
     *pledges.urlpatterns,
     *awards.urlpatterns,
     *care.urlpatterns,

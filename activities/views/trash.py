@@ -12,6 +12,7 @@ from ..models import (
     CarePair,
     Club,
     EthicsPeriod,
+    Facility,
     GreetingBatch,
     HardshipCase,
     MentorPair,
@@ -19,6 +20,7 @@ from ..models import (
     Partnership,
     PledgeDrive,
     Promotion,
+    StandingRule,
     Visit,
 )
 
@@ -28,6 +30,8 @@ TRASHABLE = [
     (Campaign, "activities:campaign_restore"),
     (Club, "activities:club_restore"),
     (Partnership, "activities:partnership_restore"),
+    (Facility, "activities:facility_restore"),
+    (StandingRule, "activities:rule_restore"),
     (PledgeDrive, "activities:pledge_restore"),
     (EthicsPeriod, "activities:ethics_restore"),
     (Award, "activities:award_restore"),

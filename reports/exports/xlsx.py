@@ -51,6 +51,7 @@ from activities.selectors.campaigns import campaigns_between, clubs_with_counts,
 from activities.selectors.care import live_pairs
 from activities.selectors.partnerships import partnerships_between
 from activities.selectors.pledges import ethics_figures
+from activities.selectors.provisions import facilities_for, rules_for
 from activities.selectors.welfare import greeting_batches, yuan
 from activities.validators import chinese_number as edition_number
 from congress.choices import ProposalState, SessionKind
@@ -440,6 +441,62 @@ def _partnerships_sheet(school, start, end):
         pgettext("records export", "Description"),
     ]
     return Sheet(pgettext("records export", "Partnerships"), headers, rows)
+
+
+# The places and rules the union keeps -----------------------------------------------
+
+
+def _facilities_sheet(school, start, end):
+    """The places the school had by the period's end, those opened in it marked (one query)."""
+    rows = [
+        [
+            row["name"],
+            row["kind_label"],
+            row["place"],
+            row["opened_on"],
+            _yes_no(row["new"]),
+            row["equipment"],
+            row["description"],
+        ]
+        for row in facilities_for(school, start, end)
+    ]
+    headers = [
+        pgettext("records export", "Facility"),
+        pgettext("records export", "Kind"),
+        pgettext("records export", "Place"),
+        pgettext("records export", "In use since"),
+        pgettext("records export", "New in the period"),
+        pgettext("records export", "Equipment"),
+        pgettext("records export", "Notes"),
+    ]
+    return Sheet(pgettext("records export", "Staff facilities"), headers, rows)
+
+
+def _rules_sheet(school, start, end):
+    """The rules and disclosure channels kept by the period's end, those adopted or revised
+    in it marked (one query)."""
+    rows = [
+        [
+            row["title"],
+            row["kind_label"],
+            row["what_it_does"],
+            row["adopted_on"],
+            row["revised_on"],
+            _yes_no(row["new"]),
+            _yes_no(row["revised"]),
+        ]
+        for row in rules_for(school, start, end)
+    ]
+    headers = [
+        pgettext("records export", "Rule or channel"),
+        pgettext("records export", "Kind"),
+        pgettext("records export", "What it does"),
+        pgettext("records export", "Adopted on"),
+        pgettext("records export", "Last revised on"),
+        pgettext("records export", "New in the period"),
+        pgettext("records export", "Revised in the period"),
+    ]
+    return Sheet(pgettext("records export", "Rules and channels"), headers, rows)
 
 
 # Awards and pledges ------------------------------------------------------------------
@@ -1010,6 +1067,8 @@ SHEETS = [
     _mutual_aid_sheet,
     _clubs_sheet,
     _partnerships_sheet,
+    _facilities_sheet,
+    _rules_sheet,
     _awards_sheet,
     _promotions_sheet,
     _mentor_pairs_sheet,

@@ -48,6 +48,7 @@ from activities.models import (
     ClubSchedule,
     EthicsAssessment,
     EthicsPeriod,
+    Facility,
     GreetingBatch,
     GreetingRecipient,
     HardshipAid,
@@ -59,6 +60,7 @@ from activities.models import (
     PledgeDrive,
     PledgeSignature,
     Promotion,
+    StandingRule,
     Visit,
 )
 from members import demo as demo_registry
@@ -77,6 +79,8 @@ KINDS = {
     Club: "school",
     ClubSchedule: "club__school",
     Partnership: "school",
+    Facility: "school",
+    StandingRule: "school",
     Activity: "school",
     ActivityPhoto: "activity__school",
     ActivityAttachment: "activity__school",
@@ -377,6 +381,20 @@ def test_clubs_meet_weekly_and_partnerships_come_with_agreement_and_activities(d
             assert partnership.activities.exists() and partnership.agreement_signed_on
             with open(Path(demo["media"]) / partnership.agreement.name, "rb") as stored:
                 assert check_document(File(stored, name=partnership.agreement_name))[0] == "docx"
+
+
+def test_each_school_keeps_places_for_the_staff_and_standing_rules(schools):
+    today = timezone.localdate()
+    for school in schools:
+        facilities = rows(Facility, school)
+        assert {"fitness", "sports", "reading", "staff_home"} <= set(facilities.values_list("kind", flat=True))
+        assert facilities.filter(opened_on__isnull=True).exists()
+        assert facilities.filter(opened_on__year__gte=today.year - 2).exists()
+        assert all(facility.equipment_items for facility in facilities)
+        rules = rows(StandingRule, school)
+        assert {"rights", "care", "democracy", "disclosure"} <= set(rules.values_list("kind", flat=True))
+        assert rules.filter(title="六必访制度").exists() and rules.filter(revised_on__isnull=False).exists()
+        assert all(rule.what_it_does for rule in rules)
 
 
 def test_retirees_have_golden_wedding_and_gift_only_birthday_visits(schools):

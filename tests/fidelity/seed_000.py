@@ -150,10 +150,9 @@ def replay(union):
     ]
     for month_no, (title, category) in enumerate(notices, start=3):
         union.notice(title, category, d(month_no, 10))
-    union.skip(
-        ["000-69", "000-70", "000-71"],
-        "setting up disclosure (a principal's mailbox, a board, publication on the web) is no record",
-    )
+    union.rule("校长意见箱", "公开渠道", what_it_does="教职工随时投递对学校工作的意见和建议")
+    union.rule("校务公开栏", "公开渠道", what_it_does="公布招生、财务、基建、维修、采购、职评、评先、考核等校务")
+    union.rule("网上公示", "公开渠道", what_it_does="活动事项和方案在学校网站公示")
 
     # 四、关爱与文体
     for name, members in (
@@ -175,4 +174,7 @@ def replay(union):
     union.campaign("送温暖", "关爱与维权", d(1, 20), description="配合学校党政领导开展送温暖活动。")
     union.visit(RETIRED[0], "其他", d(1, 30), detail="看望退休教师")
     union.visit("朱国平", "生病住院", d(5, 9), gifts="水果")
-    union.skip(["000-72"], "facilities are no record")
+    union.facility("教工乒乓球室", "文体", equipment=["乒乓球桌"])
+    union.facility("羽毛球场", "文体")
+    union.facility("篮球场", "文体", place="操场")
+    union.facility("气排球场", "文体", place="操场", equipment=["气排球网架", "气排球"], opened_on=d(9, 3))

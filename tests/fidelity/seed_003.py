@@ -155,7 +155,13 @@ def replay(union):
     union.award("常州市教育系统优秀校务公开先进集体", "荣誉称号", "市级", "2019-12-20", school=True)
     union.evaluation("校级领导", d(7, 3), excellent=14, competent=2)
     union.evaluation("中层干部", d(12, 28), excellent=12, competent=4)
-    union.skip(["003-70", "003-71"], "labour contracts and the disputes procedure have no record kind")
+    union.rule("劳动聘任合同签订监督制度", "维权制度", what_it_does="工会监督学校与教师依法签订劳动聘任合同")
+    union.rule(
+        "教师劳动争议调解制度",
+        "维权制度",
+        what_it_does="教师与学校发生劳动争议时，由工会劳动争议调解小组协商调解",
+        revised_on=d(9, 1),
+    )
 
     # 三、关爱与文体
     union.activity("女工委听取女教师合理诉求座谈会", "女工工作", d(3, 6), people=women)
@@ -175,32 +181,32 @@ def replay(union):
     union.visit("徐艳", "生育", d(7, 12), amount=500)
     union.visit("刘伟", "生病住院", d(10, 8), amount=500)
     union.visit("胡霞", "直系亲属病故", d(11, 30), amount=500, relative="父亲")
-    union.skip(["003-81"], "the 六必访 rule is no record: its visits are")
+    union.rule(
+        "六必访制度",
+        "关爱制度",
+        what_it_does="教师结婚、生育、生病住院、直系亲属病故等，工会第一时间登门看望慰问",
+    )
     union.greeting("春节", d(1, 20), amount_each=300)
     union.greeting("端午节", d(6, 24), amount_each=200)
     union.greeting("中秋节", d(9, 30), amount_each=200)
     union.activity("欢送退休老师座谈会", "离退休工作", d(7, 10), people=["钱桂英"] + everyone[:5])
     union.activity("退休老师体检", "离退休工作", d(10, 22), people=["钱桂英", "冯国强"])
     union.greeting("重阳节", d(10, 25), audience="retirees", gifts="祝寿蛋糕")
-    union.skip(
-        [
-            "003-93",
-            "003-94",
-            "003-95",
-            "003-96",
-            "003-97",
-            "003-99",
-            "003-100",
-            "003-101",
-            "003-102",
-            "003-103",
-            "003-104",
-            "003-105",
-            "003-106",
-            "003-107",
-            "003-108",
-        ],
-        "facilities and their furniture have no record kind",
+    union.facility("教工健身房", "健身", place="综合楼", equipment=["跑步机", "联合健身器械"])
+    union.facility("多功能球馆", "文体", place="综合楼", equipment=["篮球场", "排球场", "羽毛球场"])
+    union.facility("教工乒乓球室", "文体", place="教学楼", equipment=["乒乓球桌"])
+    union.facility(
+        "教工活动室",
+        "职工之家/活动室",
+        place="东教学楼三楼办公室西",
+        equipment=["工会文化墙", "饮水机", "两张休闲桌", "一张五门柜", "象棋", "围棋", "扑克牌"],
+        opened_on=d(11, 16),
+    )
+    union.facility(
+        "教工阅览休闲区",
+        "休闲阅览",
+        place="图书室",
+        equipment=["咖啡机", "蛋糕", "闲趣饼干等零食", "沙发", "茶几", "荡摇椅"],
     )
     union.club("篮球队", leader="潘腊平", members=["潘腊平", "王建军", "刘伟", "赵磊", "孙浩"])
     union.activity(

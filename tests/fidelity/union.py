@@ -245,6 +245,31 @@ class Union:
         values = {"member": Picked(self.members[name]), "amount": amount, "granted_on": on, "reason": reason}
         self.browser.submit("/activities/welfare/mutual-aid/new/", values)
 
+    # -- what the union keeps for the staff ----------------------------------------------
+
+    def facility(self, name, kind, place="", equipment=(), opened_on="", description=""):
+        """A place kept for the staff; ``equipment`` as typed, items joined with 、."""
+        values = {
+            "name": name,
+            "kind": kind,
+            "place": place,
+            "equipment": "、".join(equipment),
+            "opened_on": opened_on,
+            "description": description,
+        }
+        return self._create("/activities/facilities/new/", values, "facility", name)
+
+    def rule(self, title, kind, what_it_does="", adopted_on="", revised_on=""):
+        """A standing rule of the union or a channel the school discloses through."""
+        values = {
+            "title": title,
+            "kind": kind,
+            "what_it_does": what_it_does,
+            "adopted_on": adopted_on,
+            "revised_on": revised_on,
+        }
+        return self._create("/activities/rules/new/", values, "rule", title)
+
     # -- democracy -----------------------------------------------------------------------
 
     def term(self, number, start_year, kind):

@@ -36,6 +36,7 @@ from reports.periods import Period
 from unionhub.xlsx import DATE_FORMAT, MONEY_FORMAT, MONTH_FORMAT, PERCENT_FORMAT
 
 from ..activities.factories_partnerships import PartnershipFactory
+from ..activities.factories_provisions import FacilityFactory, StandingRuleFactory
 from ..activity_factories import (
     ActivityFactory,
     AwardFactory,
@@ -83,6 +84,8 @@ SHEETS = [
     "互济金",
     "社团",
     "共建",
+    "活动场所",
+    "制度与公开渠道",
     "获奖",
     "职称晋升",
     "师徒结对",
@@ -190,6 +193,9 @@ def add_records(school, tag=""):
     )
 
     ProposalFactory(school=school, proposer=li, title="关于改善教师午餐的提案" + tag, submitted_on=day(3, 10))
+
+    FacilityFactory(school=school, name="教工活动室" + tag, opened_on=day(11, 16))
+    StandingRuleFactory(school=school, title="六必访制度" + tag, revised_on=day(9, 1))
 
     NoticeFactory(
         school=school,

@@ -37,6 +37,8 @@ CREATE_URLS = [
     "activities:campaign_create",
     "activities:club_create",
     "activities:partnership_create",
+    "activities:facility_create",
+    "activities:rule_create",
     "activities:pledge_create",
     "activities:ethics_create",
     "activities:award_create",
