@@ -750,6 +750,7 @@ class Writer:
                 ["facility:{}".format(f["pk"]) for f in facilities],
                 facilities=facilities,
                 new=[f for f in facilities if f["new"]],
+                sporting=any(f["kind"] in ("fitness", "sports") for f in facilities),
                 standing=[f for f in facilities if not f["new"]],
             )
         self.activity_groups(section)
