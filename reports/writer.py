@@ -231,9 +231,7 @@ class Writer:
                 Group(key=group, heading=words("group_heading", section=key, group=group))
                 for group in GROUPS.get(key, [])
             ]
-            result.append(
-                Section(key=key, heading=heading, intro=intro, items=draft.items, groups=groups, figures=[])
-            )
+            result.append(Section(key=key, heading=heading, intro=intro, items=draft.items, groups=groups, figures=[]))
         return result
 
     # -- campaigns and activities ----------------------------------------------------------
@@ -343,7 +341,11 @@ class Writer:
                 ethics=ethics,
                 grades=[(EthicsGrade(grade).label, count) for grade, count in ethics["grades"].items() if count],
             )
-        honours = [a for a in self.records.award_list if a["kind"] == AwardKind.HONOUR and a["recipient_kind"] != AwardRecipientKind.SCHOOL and not a["club"]]
+        honours = [
+            a
+            for a in self.records.award_list
+            if a["kind"] == AwardKind.HONOUR and a["recipient_kind"] != AwardRecipientKind.SCHOOL and not a["club"]
+        ]
         if honours:
             self.add(
                 section,
@@ -362,7 +364,11 @@ class Writer:
         mentoring = self.records.mentoring
         folded = None
         for entry in self.campaign_entries(section):
-            if mentoring["pairs"] and folded is None and any(w in entry["campaign"].title for w in MENTOR_CAMPAIGN_WORDS):
+            if (
+                mentoring["pairs"]
+                and folded is None
+                and any(w in entry["campaign"].title for w in MENTOR_CAMPAIGN_WORDS)
+            ):
                 folded = entry["campaign"].pk
                 self.campaign(section, entry, extra_sources=self.mentor_sources(), mentoring=mentoring)
             else:
@@ -381,9 +387,7 @@ class Writer:
             for a in self.records.award_list
             if a["kind"] != AwardKind.HONOUR and a["recipient_kind"] != AwardRecipientKind.SCHOOL and not a["club"]
         ]
-        promotions = [
-            {**p, "title_label": ProfessionalTitle(p["title"]).label} for p in self.records.promotion_list
-        ]
+        promotions = [{**p, "title_label": ProfessionalTitle(p["title"]).label} for p in self.records.promotion_list]
         if results or promotions:
             rows = self.award_rows(results)
             self.add(
