@@ -141,6 +141,8 @@ class Writer:
                 self.headings[key] = category.name
         self.used = set()  # activity pks already told
         self.used_notices = set()
+        # A live club's outings and awards are told with the club; a deleted club's as any other.
+        self.clubs = {club["club"].pk for club in records.clubs["per_club"]}
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -344,7 +346,9 @@ class Writer:
         honours = [
             a
             for a in self.records.award_list
-            if a["kind"] == AwardKind.HONOUR and a["recipient_kind"] != AwardRecipientKind.SCHOOL and not a["club"]
+            if a["kind"] == AwardKind.HONOUR
+            and a["recipient_kind"] != AwardRecipientKind.SCHOOL
+            and a["club"] not in self.clubs
         ]
         if honours:
             self.add(
@@ -385,7 +389,9 @@ class Writer:
         results = [
             a
             for a in self.records.award_list
-            if a["kind"] != AwardKind.HONOUR and a["recipient_kind"] != AwardRecipientKind.SCHOOL and not a["club"]
+            if a["kind"] != AwardKind.HONOUR
+            and a["recipient_kind"] != AwardRecipientKind.SCHOOL
+            and a["club"] not in self.clubs
         ]
         promotions = [{**p, "title_label": ProfessionalTitle(p["title"]).label} for p in self.records.promotion_list]
         if results or promotions:
@@ -636,10 +642,10 @@ class Writer:
         section = str(SummarySection.CULTURE)
         self.campaigns_of(section)
         clubs = self.records.clubs
-        club_awards = [a for a in self.records.award_list if a["club"]]
+        club_awards = [a for a in self.records.award_list if a["club"] in self.clubs]
         rows = self.free_activities(section)
-        club_rows = [self.shown(a) for a in rows if a["club_id"]]
-        other_rows = [self.shown(a) for a in rows if not a["club_id"]]
+        club_rows = [self.shown(a) for a in rows if a["club_id"] in self.clubs]
+        other_rows = [self.shown(a) for a in rows if a["club_id"] not in self.clubs]
         if other_rows:
             self.add(
                 section,
@@ -649,17 +655,13 @@ class Writer:
                 ["activity:{}".format(a["pk"]) for a in other_rows],
                 activities=other_rows,
             )
-        active_clubs = [c for c in clubs["per_club"] if c["activities"] or c["awards"]] if clubs["clubs"] else []
-        if clubs["clubs"] and (active_clubs or club_rows or clubs["per_club"]):
+        # The clubs are told in a period they did something in: an outing or an award.
+        if club_rows or any(c["activities"] or c["awards"] for c in clubs["per_club"]):
             awards_by_club = {}
             for award in self.award_rows(club_awards):
                 awards_by_club.setdefault(award["club"], []).append(award)
             per_club = [
-                {
-                    **club,
-                    "outings": [a for a in club_rows if a["club_id"] == club["club"].pk],
-                    "won": awards_by_club.get(club["club"].pk, []),
-                }
+                self.club_outings(club, [a for a in club_rows if a["club_id"] == club["club"].pk], awards_by_club)
                 for club in clubs["per_club"]
             ]
             self.add(
@@ -686,6 +688,18 @@ class Writer:
                 standing=[f for f in facilities if not f["new"]],
             )
         self.activity_groups(section)
+
+    @staticmethod
+    def club_outings(club, outings, awards_by_club):
+        """The club with its outings, each with the awards won at it (``won``, the award named
+        as the outing is); the club's other awards stay with the club (``won``), told on their own."""
+        outings = [{**outing, "won": []} for outing in outings]
+        others = []
+        for award in awards_by_club.get(club["club"].pk, []):
+            won, held = plain(award["title"]), [plain(outing["title"]) for outing in outings]
+            at = next((o for o, title in zip(outings, held, strict=True) if won in title or title in won), None)
+            (at["won"] if at else others).append(award)
+        return {**club, "outings": outings, "won": others}
 
     # -- 女工、离退休 ---------------------------------------------------------------------------
 
@@ -753,7 +767,9 @@ class Writer:
         self.activity_groups(section)
         roster = self.records.roster
         school_awards = [
-            a for a in self.records.award_list if a["recipient_kind"] == AwardRecipientKind.SCHOOL and not a["club"]
+            a
+            for a in self.records.award_list
+            if a["recipient_kind"] == AwardRecipientKind.SCHOOL and a["club"] not in self.clubs
         ]
         standing = self.records.standing_honours
         if roster.get("joined") or roster.get("new_hires") or school_awards or standing:

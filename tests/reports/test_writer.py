@@ -18,7 +18,8 @@ from reports import assembly, wording
 from reports.assembly import assemble
 from reports.periods import Period
 from reports.templatetags.summary_words import edition, yuan
-from tests.activity_factories import ActivityFactory, CampaignFactory, default_category
+from tests.activity_factories import ActivityFactory, AwardFactory, CampaignFactory, ClubFactory, default_category
+from tests.factories import MemberFactory
 
 from .busy_year import busy_year, single_year
 from .reading import item, key, printed, sources, telling
@@ -273,3 +274,65 @@ def test_every_word_of_a_busy_year_is_chinese(school, busy):
     for period in PERIODS:
         document = assemble(school, period, today=TODAY)
         assert [text for text in printed(document) if re.search(r"[A-Za-z]{2,}", text)] == []
+
+
+# --- clubs -----------------------------------------------------------------------------------
+
+
+def club_with_outings(school, *titles):
+    with scopes_disabled():
+        club = ClubFactory(school=school, name="乒乓球队")
+        club.members.set([MemberFactory(school=school) for _ in range(4)])
+        outings = [
+            ActivityFactory(
+                school=school,
+                title=title,
+                club=club,
+                category=default_category(school, SummarySection.CULTURE),
+                starts_on=datetime.date(2018, 5 + n, 10),
+                description="",
+            )
+            for n, title in enumerate(titles)
+        ]
+    return club, outings
+
+
+def club_award(school, club, title, rank, month):
+    with scopes_disabled():
+        return AwardFactory(
+            school=school,
+            title=title,
+            rank=rank,
+            club=club,
+            recipient_kind="group",
+            group_name=club.name,
+            awarded_on=datetime.date(2018, month, 20),
+        )
+
+
+def test_a_club_award_is_told_once_with_its_own_competition(school):
+    club, (league, contest) = club_with_outings(school, "乒乓球联赛", "区教职工乒乓球赛")
+    won = club_award(school, club, "区教职工乒乓球赛", "一等奖", 6)
+    invited = club_award(school, club, "市乒乓球邀请赛", "三等奖", 9)
+    document = assemble(school, Period.calendar_year(2018), today=TODAY)
+    clubs = item(document, "culture:clubs")
+    assert set(clubs.sources) == {key(club), key(league), key(contest), key(won), key(invited)}
+    sentences = clubs.text.split("。")
+    [told_league] = [s for s in sentences if "乒乓球联赛" in s]
+    [told_contest] = [s for s in sentences if "区教职工乒乓球赛" in s]
+    [told_invitation] = [s for s in sentences if "市乒乓球邀请赛" in s]
+    assert "奖" not in told_league
+    assert "一等奖" in told_contest and "三等奖" not in told_contest
+    assert "三等奖" in told_invitation
+    assert clubs.text.count("一等奖") == 1 and clubs.text.count("三等奖") == 1
+
+
+def test_the_outings_and_awards_of_a_deleted_club_are_still_told(school):
+    club, (outing,) = club_with_outings(school, "区教职工乒乓球赛")
+    won = club_award(school, club, "区教职工乒乓球赛", "一等奖", 6)
+    with scopes_disabled():
+        club.soft_delete()
+    document = assemble(school, Period.calendar_year(2018), today=TODAY)
+    assert key(club) not in sources(document)
+    assert "区教职工乒乓球赛" in telling(document, key(outing)).text
+    assert "一等奖" in telling(document, key(won)).text
