@@ -22,7 +22,7 @@ from tests.activity_factories import ActivityFactory, AwardFactory, CampaignFact
 from tests.factories import MemberFactory
 
 from .busy_year import busy_year, single_year
-from .reading import item, key, printed, sources, telling
+from .reading import item, key, printed, sources, telling, whole
 
 pytestmark = pytest.mark.django_db
 
@@ -336,3 +336,11 @@ def test_the_outings_and_awards_of_a_deleted_club_are_still_told(school):
     assert key(club) not in sources(document)
     assert "区教职工乒乓球赛" in telling(document, key(outing)).text
     assert "一等奖" in telling(document, key(won)).text
+
+
+def test_a_busy_school_year_speaks_of_the_school_year(school, with_provisions):
+    busy_year(school)
+    for period in (Period.school_year(2017), Period.school_year(2018)):
+        text = whole(assemble(school, period, today=TODAY))
+        assert "本学年" in text
+        assert [word for word in ("全年", "今年", "一年来", "一年中", "上一年") if word in text] == []
