@@ -201,8 +201,11 @@ class Writer:
         live = {entry["campaign"].pk for entry in self.records.campaigns}
         for activity in self.records.activities:
             activity["in_campaign"] = activity["campaign_id"] in live
-        # Activities done with a partner are told with the partnership.
+        # Activities done with a partner are told with the partnership, but for those of a
+        # live campaign: the campaign tells them.
+        in_campaign = {activity["pk"] for activity in self.records.activities if activity["in_campaign"]}
         for entry in self.records.partnerships:
+            entry["activities"] = [a for a in entry["activities"] if a["pk"] not in in_campaign]
             self.used.update(activity["pk"] for activity in entry["activities"])
         self.ethics()
         self.competence()
@@ -311,10 +314,13 @@ class Writer:
         self.campaigns_of(section)
         for drive in self.records.pledges:
             core = pledge_core(drive["title"])
+            # What a campaign tells, or an earlier drive of the same matter, is not told again.
             related = [
-                self.shown(a) for a in self.records.activities if a["pk"] not in self.used and core in a["title"]
+                self.shown(a)
+                for a in self.records.activities
+                if a["pk"] not in self.used and not a["in_campaign"] and core in a["title"]
             ]
-            notices = [n for n in self.records.notice_list if core in n["title"]]
+            notices = [n for n in self.records.notice_list if n["pk"] not in self.used_notices and core in n["title"]]
             self.used_notices.update(n["pk"] for n in notices)
             self.add(
                 section,

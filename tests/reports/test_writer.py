@@ -10,6 +10,7 @@ import pytest
 from django.conf import settings
 from django.template import Engine
 from django.test.signals import template_rendered
+from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from activities.choices import SummarySection
@@ -18,7 +19,16 @@ from reports import assembly, wording
 from reports.assembly import assemble
 from reports.periods import Period
 from reports.templatetags.summary_words import edition, yuan
-from tests.activity_factories import ActivityFactory, AwardFactory, CampaignFactory, ClubFactory, default_category
+from tests.activities.factories_partnerships import PartnershipFactory
+from tests.activity_factories import (
+    ActivityFactory,
+    AwardFactory,
+    CampaignFactory,
+    ClubFactory,
+    PledgeDriveFactory,
+    default_category,
+)
+from tests.disclosure.factories import NoticeFactory
 from tests.factories import MemberFactory
 
 from .busy_year import busy_year, single_year
@@ -344,3 +354,70 @@ def test_a_busy_school_year_speaks_of_the_school_year(school, with_provisions):
         text = whole(assemble(school, period, today=TODAY))
         assert "本学年" in text
         assert [word for word in ("全年", "今年", "一年来", "一年中", "上一年") if word in text] == []
+
+
+# --- each record told once -----------------------------------------------------------------------
+
+
+def told_once(document):
+    return {source: count for source, count in sources(document).items() if count > 1} == {}
+
+
+def test_an_activity_done_with_a_partner_in_a_campaign_is_told_once(school):
+    competence = default_category(school, SummarySection.COMPETENCE)
+    with scopes_disabled():
+        month = CampaignFactory(
+            school=school, title="教学月", number=None, category=competence, launched_on=datetime.date(2018, 11, 1)
+        )
+        lessons = ActivityFactory(
+            school=school, title="示范课展示", category=competence, campaign=month, starts_on=datetime.date(2018, 11, 5)
+        )
+        exchange = ActivityFactory(
+            school=school,
+            title="校际教学交流",
+            category=competence,
+            campaign=month,
+            starts_on=datetime.date(2018, 11, 20),
+        )
+        partner = PartnershipFactory(
+            school=school, partner="东湖中心学校", started_on=datetime.date(2018, 9, 1), activities=[exchange]
+        )
+    document = assemble(school, Period.calendar_year(2018), today=TODAY)
+    assert told_once(document)
+    assert item(document, key(month)).sources == [key(month), key(lessons), key(exchange)]
+    assert key(partner) in item(document, "union:partnerships").sources
+    assert whole(document).count("校际教学交流") == 1
+
+
+def test_a_pledge_leaves_another_campaigns_activity_and_another_drives_notice_alone(school):
+    care = default_category(school, SummarySection.CARE)
+    with scopes_disabled():
+        drives = [
+            PledgeDriveFactory(
+                school=school, title="拒绝有偿补课公开承诺书", year=2018, opened_on=datetime.date(2018, month, 10)
+            )
+            for month in (3, 9)
+        ]
+        notice = NoticeFactory(
+            school=school,
+            title="拒绝有偿补课承诺书公示",
+            starts_on=datetime.date(2018, 3, 12),
+            published_at=timezone.make_aware(datetime.datetime(2018, 3, 12, 9, 0)),
+        )
+        visits = CampaignFactory(
+            school=school, title="家访月", number=None, category=care, launched_on=datetime.date(2018, 10, 1)
+        )
+        meeting = ActivityFactory(
+            school=school,
+            title="拒绝有偿补课家长会",
+            category=care,
+            campaign=visits,
+            starts_on=datetime.date(2018, 10, 8),
+        )
+    document = assemble(school, Period.calendar_year(2018), today=TODAY)
+    assert told_once(document)
+    assert item(document, key(visits)).sources == [key(visits), key(meeting)]
+    assert item(document, key(drives[0])).sources == [key(drives[0]), key(notice)]
+    assert item(document, key(drives[1])).sources == [key(drives[1])]
+    assert whole(document).count("拒绝有偿补课家长会") == 1
+    assert whole(document).count("承诺书在校园内进行公示") == 1
