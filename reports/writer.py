@@ -16,6 +16,7 @@ from activities.choices import (
     AwardKind,
     AwardLevel,
     AwardRecipientKind,
+    AwardStatus,
     EthicsGrade,
     Festival,
     SummarySection,
@@ -411,8 +412,13 @@ class Writer:
                 awards=rows,
                 won=[a for a in rows if not a["pending"]],
                 pending=[a for a in rows if a["pending"]],
+                # Prizes won (获奖): not a paper published, a project approved or concluded, a lesson given.
                 district_and_above=sum(
-                    len(a["names"]) or 1 for a in rows if not a["pending"] and a["level"] >= AwardLevel.DISTRICT
+                    len(a["names"]) or 1
+                    for a in rows
+                    if a["status"] == AwardStatus.AWARDED
+                    and a["kind"] != AwardKind.OPEN_LESSON
+                    and a["level"] >= AwardLevel.DISTRICT
                 ),
                 papers_published=[a for a in rows if a["kind"] == AwardKind.PAPER_PUBLISHED],
                 papers_awarded=[a for a in rows if a["kind"] == AwardKind.PAPER_AWARDED],

@@ -13,7 +13,7 @@ from django.test.signals import template_rendered
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from activities.choices import SummarySection
+from activities.choices import AwardKind, AwardLevel, AwardStatus, SummarySection
 from activities.models import Category
 from reports import assembly, wording
 from reports.assembly import assemble
@@ -421,3 +421,32 @@ def test_a_pledge_leaves_another_campaigns_activity_and_another_drives_notice_al
     assert item(document, key(drives[1])).sources == [key(drives[1])]
     assert whole(document).count("拒绝有偿补课家长会") == 1
     assert whole(document).count("承诺书在校园内进行公示") == 1
+
+
+# --- no figure contradicts what it stands over --------------------------------------------------
+
+
+def test_the_district_and_above_figure_counts_the_prizes_won_there_in_person_times(school):
+    kind, level, status = AwardKind, AwardLevel, AwardStatus
+    with scopes_disabled():
+        members = [MemberFactory(school=school) for _ in range(3)]
+        for award_kind, at, state, winners in [
+            (kind.COMPETITION, level.DISTRICT, status.AWARDED, 2),  # won: 2
+            (kind.PAPER_AWARDED, level.CITY, status.AWARDED, 1),  # won: 1
+            (kind.RESEARCH, level.PROVINCE, status.AWARDED, 1),  # the project's findings won: 1
+            (kind.COMPETITION, level.TOWNSHIP, status.AWARDED, 3),  # below the district
+            (kind.COMPETITION, level.CITY, status.APPLIED, 1),  # not won yet
+            (kind.PAPER_PUBLISHED, level.NATION, status.PUBLISHED, 1),  # published, not a prize
+            (kind.RESEARCH, level.CITY, status.APPROVED, 3),  # a project approved, not a prize
+            (kind.OPEN_LESSON, level.DISTRICT, status.AWARDED, 1),  # a lesson given, not a prize
+        ]:
+            AwardFactory(
+                school=school,
+                kind=award_kind,
+                level=at,
+                status=state,
+                awarded_on=datetime.date(2018, 5, 1),
+                members=members[:winners],
+            )
+    results = item(assemble(school, Period.calendar_year(2018), today=TODAY), "awards:results")
+    assert "4人次在区级及以上比赛和评比中获奖" in results.text
