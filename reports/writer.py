@@ -336,6 +336,7 @@ class Writer:
                 date=drive["opened_on"],
                 drive=drive,
                 activities=related,
+                untold=[a for a in related if not a["told"]],
                 notices=notices,
                 headcount=self.records.roster.get("headcount") or 0,
             )
@@ -411,7 +412,7 @@ class Writer:
                 ["award:{}".format(a["pk"]) for a in results] + ["promotion:{}".format(p["pk"]) for p in promotions],
                 awards=rows,
                 won=[a for a in rows if not a["pending"]],
-                pending=[a for a in rows if a["pending"]],
+                pending=[a for a in rows if a["pending"] and a["kind"] != AwardKind.RESEARCH],
                 # Prizes won (获奖): not a paper published, a project approved or concluded, a lesson given.
                 district_and_above=sum(
                     len(a["names"]) or 1
@@ -423,7 +424,10 @@ class Writer:
                 papers_published=[a for a in rows if a["kind"] == AwardKind.PAPER_PUBLISHED],
                 papers_awarded=[a for a in rows if a["kind"] == AwardKind.PAPER_AWARDED],
                 research=[a for a in rows if a["kind"] == AwardKind.RESEARCH],
-                contests=[a for a in rows if a["kind"] in (AwardKind.COMPETITION, AwardKind.OPEN_LESSON)],
+                # Each list holds what its sentence prints, so that its last entry closes it.
+                contests=[
+                    a for a in rows if a["kind"] in (AwardKind.COMPETITION, AwardKind.OPEN_LESSON) and not a["pending"]
+                ],
                 promotions=promotions,
             )
         self.activity_groups(section)

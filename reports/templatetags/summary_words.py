@@ -109,6 +109,13 @@ def published(title):
 
 
 @register.filter
+def quote(title):
+    """“师德建设月”; a title that carries its own quotes (“个十百千万”行动) as it is."""
+    title = str(title)
+    return title if "“" in title else "“{}”".format(title)
+
+
+@register.filter
 def bare(text):
     """Text without its closing full stop, to be continued in a sentence."""
     return str(text or "").strip().rstrip("。；;，,. ")

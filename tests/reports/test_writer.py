@@ -13,7 +13,7 @@ from django.test.signals import template_rendered
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from activities.choices import AwardKind, AwardLevel, AwardStatus, SummarySection
+from activities.choices import AwardKind, AwardLevel, AwardStatus, SummarySection, VisitReason
 from activities.models import Category
 from reports import assembly, wording
 from reports.assembly import assemble
@@ -26,6 +26,8 @@ from tests.activity_factories import (
     CampaignFactory,
     ClubFactory,
     PledgeDriveFactory,
+    PledgeSignatureFactory,
+    VisitFactory,
     default_category,
 )
 from tests.disclosure.factories import NoticeFactory
@@ -450,3 +452,104 @@ def test_the_district_and_above_figure_counts_the_prizes_won_there_in_person_tim
             )
     results = item(assemble(school, Period.calendar_year(2018), today=TODAY), "awards:results")
     assert "4人次在区级及以上比赛和评比中获奖" in results.text
+
+
+# --- punctuation -------------------------------------------------------------------------------
+
+# Where a template's optional parts meet wrongly: "A、等", "，。", "““…”…”", "学校组织，签署".
+GLITCHES = re.compile(r"、等|[，、；：]{2,}|[，、；：]。|。[，、；。]|““|””|“”|《》|（）|遇有等|组织，")
+
+
+def glitches(document):
+    return [(text, GLITCHES.findall(text)) for text in printed(document) if GLITCHES.search(text)]
+
+
+def test_a_results_paragraph_closes_each_list_with_a_full_stop(school):
+    with scopes_disabled():
+        winner, applicant, researcher = (MemberFactory(school=school, name=n) for n in ("钱芳", "孙伟", "冯娟"))
+        for title, award_kind, state, member in [
+            ("青年教师基本功比赛", AwardKind.COMPETITION, AwardStatus.AWARDED, winner),
+            ("优质课评比", AwardKind.COMPETITION, AwardStatus.APPLIED, applicant),
+            ("作业设计研究", AwardKind.RESEARCH, AwardStatus.APPLIED, researcher),
+        ]:
+            AwardFactory(
+                school=school,
+                title=title,
+                kind=award_kind,
+                status=state,
+                rank="二等奖",
+                awarded_on=datetime.date(2018, 5, 1),
+                members=[member],
+            )
+    document = assemble(school, Period.calendar_year(2018), today=TODAY)
+    text = item(document, "awards:results").text
+    assert "钱芳在区级青年教师基本功比赛中获二等奖。" in text
+    assert "孙伟申报了区级优质课评比。" in text
+    assert "冯娟主持的区级课题《作业设计研究》已申报。" in text
+    assert glitches(document) == []
+
+
+def test_visits_for_no_listed_occasion_do_not_leave_an_empty_list(school):
+    with scopes_disabled():
+        birthday = VisitFactory(
+            school=school,
+            member=MemberFactory(school=school, name="钱芳"),
+            reason=VisitReason.BIRTHDAY,
+            visited_on=datetime.date(2018, 5, 2),
+        )
+    document = assemble(school, Period.calendar_year(2018), today=TODAY)
+    text = telling(document, key(birthday)).text
+    assert "钱芳生日" in text and "遇有" not in text
+    assert glitches(document) == []
+
+
+def test_a_title_with_its_own_quotes_is_not_quoted_again(school):
+    with scopes_disabled():
+        action = CampaignFactory(
+            school=school, title="“个十百千万”行动", number=None, theme="", launched_on=datetime.date(2018, 3, 5)
+        )
+        honour = AwardFactory(
+            school=school,
+            title="“最美教师”",
+            kind=AwardKind.HONOUR,
+            awarded_on=datetime.date(2018, 9, 10),
+            members=[MemberFactory(school=school, name="钱芳")],
+        )
+    document = assemble(school, Period.calendar_year(2018), today=TODAY)
+    assert "“个十百千万”行动" in item(document, key(action)).text
+    assert "“最美教师”" in telling(document, key(honour)).text
+    assert glitches(document) == []
+
+
+def test_a_pledge_with_a_described_activity_reads_without_a_dangling_comma(school):
+    with scopes_disabled():
+        members = [MemberFactory(school=school) for _ in range(3)]
+        drive = PledgeDriveFactory(school=school, year=2018, opened_on=datetime.date(2018, 9, 10))
+        for member in members:
+            PledgeSignatureFactory(drive=drive, member=member, signed_on=datetime.date(2018, 9, 11))
+        talk, signing = (
+            ActivityFactory(
+                school=school,
+                title=title,
+                category=default_category(school, SummarySection.ETHICS),
+                starts_on=datetime.date(2018, 9, date),
+                description=description,
+            )
+            for title, date, description in (
+                ("拒绝有偿补课宣讲", 10, ""),
+                ("拒绝有偿补课承诺签名", 11, "全体教师签名承诺"),
+            )
+        )
+    document = assemble(school, Period.calendar_year(2018), today=TODAY)
+    text = item(document, key(drive)).text
+    assert "全体教师签名承诺" in text
+    assert "学校组织拒绝有偿补课宣讲，全体教职工3人签署了《拒绝有偿补课公开承诺》" in text
+    assert glitches(document) == []
+
+    # Every activity described: the drive is told without a list of them.
+    with scopes_disabled():
+        talk.description = "校长作专题宣讲"
+        talk.save()
+    document = assemble(school, Period.calendar_year(2018), today=TODAY)
+    assert "学校组织全体教职工3人签署了" in item(document, key(drive)).text
+    assert glitches(document) == []
