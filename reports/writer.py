@@ -422,7 +422,7 @@ class Writer:
                     and a["level"] >= AwardLevel.DISTRICT
                 ),
                 papers_published=[a for a in rows if a["kind"] == AwardKind.PAPER_PUBLISHED],
-                papers_awarded=[a for a in rows if a["kind"] == AwardKind.PAPER_AWARDED],
+                papers_awarded=[a for a in rows if a["kind"] == AwardKind.PAPER_AWARDED and not a["pending"]],
                 research=[a for a in rows if a["kind"] == AwardKind.RESEARCH],
                 # Each list holds what its sentence prints, so that its last entry closes it.
                 contests=[

@@ -553,3 +553,24 @@ def test_a_pledge_with_a_described_activity_reads_without_a_dangling_comma(schoo
     document = assemble(school, Period.calendar_year(2018), today=TODAY)
     assert "学校组织全体教职工3人签署了" in item(document, key(drive)).text
     assert glitches(document) == []
+
+
+# --- told as it was ------------------------------------------------------------------------------
+
+
+def test_a_paper_still_applied_for_is_not_told_as_a_prize(school):
+    with scopes_disabled():
+        AwardFactory(
+            school=school,
+            title="作业设计的实践与思考",
+            kind=AwardKind.PAPER_AWARDED,
+            status=AwardStatus.APPLIED,
+            level=AwardLevel.CITY,
+            rank="",
+            awarded_on=datetime.date(2018, 5, 1),
+            members=[MemberFactory(school=school, name="孙伟")],
+        )
+    text = item(assemble(school, Period.calendar_year(2018), today=TODAY), "awards:results").text
+    assert "孙伟申报了市级作业设计的实践与思考" in text
+    assert "获" not in text
+    assert text.count("作业设计的实践与思考") == 1
