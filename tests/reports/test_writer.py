@@ -30,6 +30,7 @@ from tests.activity_factories import (
     VisitFactory,
     default_category,
 )
+from tests.congress.factories import SessionFactory
 from tests.disclosure.factories import NoticeFactory
 from tests.factories import MemberFactory
 
@@ -574,3 +575,15 @@ def test_a_paper_still_applied_for_is_not_told_as_a_prize(school):
     assert "孙伟申报了市级作业设计的实践与思考" in text
     assert "获" not in text
     assert text.count("作业设计的实践与思考") == 1
+
+
+def test_the_principals_report_topics_are_listed_in_words(school):
+    with scopes_disabled():
+        session = SessionFactory(
+            term__school=school,
+            held_on=datetime.date(2018, 3, 14),
+            report_topics="教育教学质量稳步提升\n师资队伍建设\n",
+        )
+    text = telling(assemble(school, Period.calendar_year(2018), today=TODAY), key(session)).text
+    assert "报告涉及教育教学质量稳步提升、师资队伍建设等方面" in text
+    assert not re.search(r"[\[\]'\"]", text)
