@@ -92,6 +92,15 @@ def level_words(award):
     return str(AwardLevel(award["level"]).label)
 
 
+def quoted(title):
+    """A work's title in 《》, as its sentence names it: "论文《…》" → "《…》", the sentence
+    already says 论文 or 课题."""
+    if "《" not in title:
+        return "《{}》".format(title)
+    kind, mark, rest = title.partition("《")
+    return mark + rest if kind in ("论文", "课题") else title
+
+
 def plain(text):
     return SPACE.sub("", text or "")
 
@@ -449,7 +458,7 @@ class Writer:
                     "named": named,
                     "level_label": AwardLevel(award["level"]).label,
                     "level_words": level_words(award),
-                    "quoted": award["title"] if "《" in award["title"] else "《{}》".format(award["title"]),
+                    "quoted": quoted(award["title"]),
                 }
             )
         return rows

@@ -587,3 +587,24 @@ def test_the_principals_report_topics_are_listed_in_words(school):
     text = telling(assemble(school, Period.calendar_year(2018), today=TODAY), key(session)).text
     assert "报告涉及教育教学质量稳步提升、师资队伍建设等方面" in text
     assert not re.search(r"[\[\]'\"]", text)
+
+
+def test_a_work_titled_with_its_kind_does_not_say_the_kind_twice(school):
+    with scopes_disabled():
+        member = MemberFactory(school=school, name="韩颖")
+        for title, award_kind, state in (
+            ("论文《让每一个学生都被看见》", AwardKind.PAPER_AWARDED, AwardStatus.AWARDED),
+            ("课题《初中语文作业设计研究》", AwardKind.RESEARCH, AwardStatus.APPROVED),
+        ):
+            AwardFactory(
+                school=school,
+                title=title,
+                kind=award_kind,
+                status=state,
+                awarded_on=datetime.date(2018, 5, 1),
+                members=[member],
+            )
+    text = item(assemble(school, Period.calendar_year(2018), today=TODAY), "awards:results").text
+    assert "韩颖的论文《让每一个学生都被看见》获区级一等奖" in text
+    assert "韩颖主持的区级课题《初中语文作业设计研究》成功立项" in text
+    assert "论文论文" not in text and "课题课题" not in text
