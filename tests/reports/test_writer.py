@@ -608,3 +608,18 @@ def test_a_work_titled_with_its_kind_does_not_say_the_kind_twice(school):
     assert "韩颖的论文《让每一个学生都被看见》获区级一等奖" in text
     assert "韩颖主持的区级课题《初中语文作业设计研究》成功立项" in text
     assert "论文论文" not in text and "课题课题" not in text
+
+
+def test_the_text_is_plain_as_the_records_wrote_it(school):
+    """The preview and the exports escape what they print: the writer leaves '"', "&" and "<" as typed."""
+    with scopes_disabled():
+        talk = ActivityFactory(
+            school=school,
+            title='"双减"政策学习',
+            category=default_category(school, SummarySection.ETHICS),
+            starts_on=datetime.date(2018, 9, 20),
+            description="学习<减负>通知，家校共育&减负",
+        )
+    text = telling(assemble(school, Period.calendar_year(2018), today=TODAY), key(talk)).text
+    assert '"双减"政策学习' in text and "学习<减负>通知，家校共育&减负" in text
+    assert "&quot;" not in text and "&amp;" not in text and "&lt;" not in text
