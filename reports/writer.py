@@ -105,15 +105,23 @@ def plain(text):
     return SPACE.sub("", text or "")
 
 
+def named(text):
+    """What a title or a clause names: without spaces, quotes, 活动 or a leading verb, so that
+    "开展教师家访活动" and "教师家访" name the same thing."""
+    text = plain(text).replace("活动", "")
+    verb = next((v for v in VERBS if len(v) > 1 and text.startswith(v)), "")
+    return text[len(verb) :]
+
+
 def told(activity):
     """The activity's description, unless it only repeats its title; without its last stop."""
     description = (activity.get("description") or "").strip()
-    title = plain(activity["title"]).removesuffix("活动")
-    if not description or plain(description) in title:
+    title = named(activity["title"])
+    if not description or named(description) in title:
         return ""
     first, comma, rest = description.partition("，")
     # "举行启动仪式，校长作动员讲话": a first clause that names the activity again is dropped.
-    if rest and (plain(first).removesuffix("活动") in title or title in plain(first)):
+    if rest and (named(first) in title or title in named(first)):
         description = rest
     return description.rstrip("。；;，, ")
 

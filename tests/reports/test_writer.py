@@ -623,3 +623,22 @@ def test_the_text_is_plain_as_the_records_wrote_it(school):
     text = telling(assemble(school, Period.calendar_year(2018), today=TODAY), key(talk)).text
     assert '"双减"政策学习' in text and "学习<减负>通知，家校共育&减负" in text
     assert "&quot;" not in text and "&amp;" not in text and "&lt;" not in text
+
+
+def test_a_description_that_repeats_the_title_is_not_printed_twice(school):
+    union = default_category(school, SummarySection.UNION)
+    with scopes_disabled():
+        visits, launch, meeting = (
+            ActivityFactory(
+                school=school, title=title, category=union, starts_on=datetime.date(2018, 9, date), description=text
+            )
+            for title, date, text in (
+                ("教师家访", 3, "开展教师家访活动。"),
+                ("第十八个“师德建设月”活动启动仪式", 5, "举行第十八个“师德建设月”启动仪式，校长作动员讲话。"),
+                ("工会委员会例会", 9, "召开工会委员会例会"),
+            )
+        )
+    text = telling(assemble(school, Period.calendar_year(2018), today=TODAY), key(visits)).text
+    assert text.count("教师家访") == 1
+    assert text.count("启动仪式") == 1 and "校长作动员讲话" in text
+    assert text.count("工会委员会例会") == 1
