@@ -265,12 +265,18 @@ class Writer:
     def activities_of_campaign(self, campaign_pk):
         return [a for a in self.records.activities if a["campaign_id"] == campaign_pk]
 
-    def campaigns_of(self, section, exclude=()):
+    def campaigns_of(self, section, exclude=(), group=""):
+        """One sub-point per campaign; ``group`` is the (一) group's key, or a function of the
+        campaign's category that gives it."""
         for entry in self.campaign_entries(section):
             campaign = entry["campaign"]
             if campaign.pk in exclude:
                 continue
-            self.campaign(section, entry)
+            self.campaign(
+                section,
+                entry,
+                group=group(self.categories.get(campaign.category_id)) if callable(group) else group,
+            )
 
     def campaign(self, section, entry, extra_sources=(), **extra):
         campaign = entry["campaign"]
@@ -481,7 +487,7 @@ class Writer:
     def democracy(self):
         section = str(SummarySection.DEMOCRACY)
         congress = self.records.congress
-        self.campaigns_of(section)
+        self.campaigns_of(section, group=self.democracy_group)
         sessions = self.records.sessions
         if sessions or congress["proposals"]["received"]:
             motions = {}
@@ -543,11 +549,12 @@ class Writer:
                     section,
                     entry,
                     extra_sources=["visit:{}".format(v["pk"]) for v in visits],
+                    group="care",
                     visits=self.visit_groups(visits),
                     visit_total=self.money_total(visits),
                 )
             else:
-                self.campaign(section, entry)
+                self.campaign(section, entry, group="care")
         if visits and folded is None:
             self.add(
                 section,

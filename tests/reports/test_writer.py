@@ -25,17 +25,18 @@ from tests.activity_factories import (
     AwardFactory,
     CampaignFactory,
     ClubFactory,
+    MutualAidGrantFactory,
     PledgeDriveFactory,
     PledgeSignatureFactory,
     VisitFactory,
     default_category,
 )
-from tests.congress.factories import SessionFactory
+from tests.congress.factories import DemocraticEvaluationFactory, SessionFactory
 from tests.disclosure.factories import NoticeFactory
 from tests.factories import MemberFactory
 
 from .busy_year import busy_year, single_year
-from .reading import item, key, printed, sources, telling, whole
+from .reading import item, key, place, printed, sources, telling, whole
 
 pytestmark = pytest.mark.django_db
 
@@ -642,3 +643,28 @@ def test_a_description_that_repeats_the_title_is_not_printed_twice(school):
     assert text.count("教师家访") == 1
     assert text.count("启动仪式") == 1 and "校长作动员讲话" in text
     assert text.count("工会委员会例会") == 1
+
+
+def test_a_campaign_stands_under_the_group_of_its_kind_of_work(school):
+    with scopes_disabled():
+        named = {c.name: c for c in Category.objects.filter(school=school)}
+        warmth, openness, meetings = (
+            CampaignFactory(school=school, title=title, number=None, category=named[category], launched_on=launched)
+            for title, category, launched in (
+                ("送温暖", "关爱与维权", datetime.date(2018, 1, 10)),
+                ("校务公开月", "校务公开", datetime.date(2018, 5, 1)),
+                ("民主恳谈月", "民主管理", datetime.date(2018, 6, 1)),
+            )
+        )
+        visit = VisitFactory(school=school, visited_on=datetime.date(2018, 1, 20))
+        MutualAidGrantFactory(school=school, granted_on=datetime.date(2018, 5, 5))
+        DemocraticEvaluationFactory(school=school, evaluated_on=datetime.date(2018, 6, 20))
+    document = assemble(school, Period.calendar_year(2018), today=TODAY)
+    assert place(document, key(visit)) == ("care", key(warmth), "care")
+    assert place(document, key(openness)) == ("democracy", key(openness), "disclosure")
+    assert place(document, key(meetings)) == ("democracy", key(meetings), "congress")
+    care = next(s for s in document.sections if s.key == "care")
+    assert [(group.key, [i.key for _n, i in told]) for group, told in care.blocks()] == [
+        ("care", [key(warmth)]),
+        ("rights", ["care:hardship"]),
+    ]
