@@ -668,3 +668,15 @@ def test_a_campaign_stands_under_the_group_of_its_kind_of_work(school):
         ("care", [key(warmth)]),
         ("rights", ["care:hardship"]),
     ]
+
+
+@pytest.mark.parametrize("section", [SummarySection.UNION, SummarySection.CULTURE])
+def test_an_activity_held_before_reads_as_carried_on_when_told_alone(school, section):
+    category = default_category(school, section)
+    with scopes_disabled():
+        ActivityFactory(school=school, title="教职工拔河比赛", category=category, starts_on=datetime.date(2016, 4, 1))
+        again = ActivityFactory(
+            school=school, title="教职工拔河比赛", category=category, starts_on=datetime.date(2018, 4, 12)
+        )
+    text = telling(assemble(school, Period.calendar_year(2018), today=TODAY), key(again)).text
+    assert re.search(r"(照例|继续)[^；。]*教职工拔河比赛", text), text
