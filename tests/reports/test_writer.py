@@ -13,7 +13,7 @@ from django.test.signals import template_rendered
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from activities.choices import AwardKind, AwardLevel, AwardStatus, SummarySection, VisitReason
+from activities.choices import Audience, AwardKind, AwardLevel, AwardStatus, Festival, SummarySection, VisitReason
 from activities.models import Category
 from reports import assembly, wording
 from reports.assembly import assemble
@@ -25,6 +25,8 @@ from tests.activity_factories import (
     AwardFactory,
     CampaignFactory,
     ClubFactory,
+    GreetingBatchFactory,
+    GreetingRecipientFactory,
     MutualAidGrantFactory,
     PledgeDriveFactory,
     PledgeSignatureFactory,
@@ -680,3 +682,20 @@ def test_an_activity_held_before_reads_as_carried_on_when_told_alone(school, sec
         )
     text = telling(assemble(school, Period.calendar_year(2018), today=TODAY), key(again)).text
     assert re.search(r"(照例|继续)[^；。]*教职工拔河比赛", text), text
+
+
+def test_a_greeting_to_the_women_names_its_own_festival(school):
+    with scopes_disabled():
+        batch = GreetingBatchFactory(
+            school=school,
+            festival=Festival.MID_AUTUMN,
+            year=2018,
+            given_on=datetime.date(2018, 9, 24),
+            audience=Audience.WOMEN,
+            gifts="月饼",
+        )
+        GreetingRecipientFactory(batch=batch, member=MemberFactory(school=school))
+    document = assemble(school, Period.calendar_year(2018), today=TODAY)
+    text = telling(document, key(batch)).text
+    assert place(document, key(batch))[0] == "women"
+    assert "中秋节" in text and "月饼" in text and "三八" not in text
