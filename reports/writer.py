@@ -92,13 +92,17 @@ def level_words(award):
     return str(AwardLevel(award["level"]).label)
 
 
-def quoted(title):
-    """A work's title in 《》, as its sentence names it: "论文《…》" → "《…》", the sentence
-    already says 论文 or 课题."""
+def work(award):
+    """A paper's or a project's level and title as its sentence names them: a title that says
+    its kind, or its level and kind, before the 《》 ("论文《…》", "市级课题《…》") gives them to
+    the sentence ("…的论文《…》", "主持的市级课题《…》") rather than have them said twice."""
+    title = award["title"]
     if "《" not in title:
-        return "《{}》".format(title)
-    kind, mark, rest = title.partition("《")
-    return mark + rest if kind in ("论文", "课题") else title
+        return level_words(award), "《{}》".format(title)
+    head, mark, rest = title.partition("《")
+    if head.endswith(("论文", "课题")):
+        return head[:-2] or level_words({**award, "title": mark + rest}), mark + rest
+    return level_words(award), title
 
 
 def plain(text):
@@ -466,13 +470,14 @@ class Writer:
                 named = ["{}{}".format(n, self.records.posts.get(n, "")) if self.is_leader(n) else n for n in names]
             else:
                 named = list(names)
+            level, title = work(award)
             rows.append(
                 {
                     **award,
                     "named": named,
                     "level_label": AwardLevel(award["level"]).label,
-                    "level_words": level_words(award),
-                    "quoted": quoted(award["title"]),
+                    "level_words": level,
+                    "quoted": title,
                 }
             )
         return rows

@@ -14,7 +14,9 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from activities.choices import Audience, AwardKind, AwardLevel, AwardStatus, Festival, SummarySection, VisitReason
-from activities.models import Category
+from activities.models import (
+    Category,
+)
 from reports import assembly, wording
 from reports.assembly import assemble
 from reports.periods import Period
@@ -598,6 +600,7 @@ def test_a_work_titled_with_its_kind_does_not_say_the_kind_twice(school):
         for title, award_kind, state in (
             ("论文《让每一个学生都被看见》", AwardKind.PAPER_AWARDED, AwardStatus.AWARDED),
             ("课题《初中语文作业设计研究》", AwardKind.RESEARCH, AwardStatus.APPROVED),
+            ("市级课题《核心素养下的作业设计》", AwardKind.RESEARCH, AwardStatus.CONCLUDED),
         ):
             AwardFactory(
                 school=school,
@@ -610,7 +613,8 @@ def test_a_work_titled_with_its_kind_does_not_say_the_kind_twice(school):
     text = item(assemble(school, Period.calendar_year(2018), today=TODAY), "awards:results").text
     assert "韩颖的论文《让每一个学生都被看见》获区级一等奖" in text
     assert "韩颖主持的区级课题《初中语文作业设计研究》成功立项" in text
-    assert "论文论文" not in text and "课题课题" not in text
+    assert "韩颖主持的市级课题《核心素养下的作业设计》顺利结题" in text
+    assert "论文论文" not in text and "课题课题" not in text and "课题市级" not in text
 
 
 def test_the_text_is_plain_as_the_records_wrote_it(school):
