@@ -560,18 +560,20 @@ class Writer:
                 )
             else:
                 self.campaign(section, entry, group="care")
+        # The visiting rule (六必访) is told with the visits it leads, not again among the rules.
+        rule = self.rule_named("六必访") if visits and folded is None else None
         if visits and folded is None:
             self.add(
                 section,
                 "care:visits",
                 words("title", what="visits"),
                 "visits",
-                ["visit:{}".format(v["pk"]) for v in visits],
+                ["visit:{}".format(v["pk"]) for v in visits] + (["standingrule:{}".format(rule["pk"])] if rule else []),
                 group="care",
                 visits=self.visit_groups(visits),
                 visit_total=self.money_total(visits),
                 reasons={v["reason"] for v in visits},
-                rule=self.rule_named("六必访"),
+                rule=rule,
             )
         batches = [b for b in self.greeting_batches() if b["section"] == section]
         if batches:
@@ -618,7 +620,9 @@ class Writer:
                 grants=grants,
                 grant_total=sum((g["amount"] for g in grants), Decimal(0)),
             )
-        rules = [r for r in self.records.rules if not r.get("is_channel") and r["section"] in ("", section)]
+        rules = [
+            r for r in self.records.rules if not r.get("is_channel") and r["section"] in ("", section) and r is not rule
+        ]
         if rules:
             self.add(
                 section,

@@ -703,3 +703,12 @@ def test_a_greeting_to_the_women_names_its_own_festival(school):
     text = telling(document, key(batch)).text
     assert place(document, key(batch))[0] == "women"
     assert "中秋节" in text and "月饼" in text and "三八" not in text
+
+
+def test_the_visiting_rule_is_told_once_with_the_visits(school, with_provisions):
+    with scopes_disabled():
+        visit = VisitFactory(school=school, visited_on=datetime.date(2018, 4, 2))
+    document = assemble(school, Period.calendar_year(2018), today=TODAY)
+    assert told_once(document)
+    assert "standingrule:1" in telling(document, key(visit)).sources
+    assert whole(document).count("六必访") == 1
