@@ -8,6 +8,7 @@ import re
 
 import pytest
 from django.conf import settings
+from django.db.models import Q
 from django.template import Engine
 from django.test.signals import template_rendered
 from django.utils import timezone
@@ -15,8 +16,20 @@ from django_scopes import scopes_disabled
 
 from activities.choices import Audience, AwardKind, AwardLevel, AwardStatus, Festival, SummarySection, VisitReason
 from activities.models import (
+    Activity,
+    Award,
+    Campaign,
     Category,
+    Club,
+    GreetingBatch,
+    MutualAidGrant,
+    PledgeDrive,
+    Promotion,
+    Visit,
 )
+from congress.models import DemocraticEvaluation, Session
+from disclosure.models import Notice
+from disclosure.selectors import notices_published_between
 from reports import assembly, wording
 from reports.assembly import assemble
 from reports.periods import Period
@@ -712,3 +725,134 @@ def test_the_visiting_rule_is_told_once_with_the_visits(school, with_provisions)
     assert told_once(document)
     assert "standingrule:1" in telling(document, key(visit)).sources
     assert whole(document).count("六必访") == 1
+
+
+# --- a busy year: each record told once, every record told, no figure contradicting it ---------------
+
+
+def records_of(school, period):
+    """The source keys of every live record of the period the writer tells."""
+    start, end = period.start, period.end
+    with scopes_disabled():
+        activities = Activity.objects.filter(school=school, starts_on__range=(start, end))
+        awards = Award.objects.filter(school=school, awarded_on__range=(start, end))
+        found = [
+            *activities,
+            *awards,
+            *Visit.objects.filter(school=school, visited_on__range=(start, end)),
+            *GreetingBatch.objects.filter(school=school, given_on__range=(start, end)),
+            *notices_published_between(Notice.objects.filter(school=school), start, end),
+            *Session.objects.filter(school=school, held_on__range=(start, end)),
+            *DemocraticEvaluation.objects.filter(school=school, evaluated_on__range=(start, end)),
+            *PledgeDrive.objects.filter(school=school, opened_on__range=(start, end)),
+            *Promotion.objects.filter(school=school, promoted_on__range=(start, end)),
+            *MutualAidGrant.objects.filter(school=school, granted_on__range=(start, end)),
+            *Campaign.objects.filter(school=school, activities__in=activities).distinct(),
+            *Club.objects.filter(school=school).filter(Q(activities__in=activities) | Q(awards__in=awards)).distinct(),
+        ]
+    return {key(record) for record in found}
+
+
+@pytest.mark.parametrize("period", PERIODS, ids=str)
+def test_a_busy_year_tells_each_record_once_and_every_record(school, busy, period, with_provisions):
+    document = assemble(school, period, today=TODAY)
+    assert told_once(document)
+    expected = records_of(school, period)
+    assert len(expected) > 40
+    assert sorted(expected - set(sources(document))) == []
+
+
+@pytest.mark.parametrize("period", PERIODS, ids=str)
+def test_a_busy_year_prints_no_zero_money_nor_zero_cents_nor_glitches(school, busy, period, with_provisions):
+    document = assemble(school, period, today=TODAY)
+    text = whole(document)
+    assert "元" in text
+    assert re.findall(r"(?<![\d.,])0(?:\.\d+)?元|\.00元|None|\[|\]", text) == []
+    assert glitches(document) == []
+    for part in document.sections:
+        for told in part.items:
+            assert told.text.endswith("。"), told.text
+
+
+def test_a_campaigns_paragraph_names_its_activities_of_the_period_and_counts_their_people(school, busy):
+    for period in PERIODS:
+        document = assemble(school, period, today=TODAY)
+        for campaign in busy.campaigns.values():
+            with scopes_disabled():
+                held = list(
+                    campaign.activities.filter(starts_on__range=(period.start, period.end)).order_by("starts_on", "pk")
+                )
+                people = sum(a.participants.count() + a.outside_participants for a in held)
+            if not held:
+                assert key(campaign) not in sources(document)
+                continue
+            told = item(document, key(campaign))
+            assert [s for s in told.sources if s.startswith("activity:")] == [key(a) for a in held]
+            for activity in held:
+                assert told.text.count(activity.title) == 1, (activity.title, told.text)
+            counted = re.findall(r"(\d+)人次参加", told.text)
+            assert counted == ([str(people)] if len(held) > 1 and people >= 20 else []), told.text
+
+
+def test_a_busy_years_figures_equal_the_records_they_stand_over(school, busy):
+    document = assemble(school, Period.calendar_year(2018), today=TODAY)
+
+    results = item(document, "awards:results").text
+    with scopes_disabled():
+        won = [
+            a
+            for a in busy.awards
+            if a.status == AwardStatus.AWARDED
+            and a.kind not in (AwardKind.HONOUR, AwardKind.OPEN_LESSON)
+            and a.level >= AwardLevel.DISTRICT
+        ]
+        person_times = sum(a.members.count() or 1 for a in won)
+    assert won and re.findall(r"(\d+)人次在区级及以上", results) == [str(person_times)]
+
+    promoted = re.findall(r"([\u4e00-\u9fff]{2,3})晋升为", results)
+    with scopes_disabled():
+        assert promoted == [p.member.name for p in busy.promotions]
+    assert re.findall(r"(\d+)位教师晋升职称", results) == [str(len(busy.promotions))]
+
+    disclosure = item(document, "disclosure")
+    [(said, listed)] = re.findall(r"共公示(\d+)项：([^。]*)。", disclosure.text)
+    notices = [s for s in disclosure.sources if s.startswith("notice:")]
+    assert int(said) == len(re.split("[、；]", listed)) == len(notices) == len(busy.notices) - 1
+
+    visits = item(document, key(busy.campaigns["送温暖"]))
+    money = sum(v.amount for v in busy.visits if v.amount and not v.is_to_retiree)
+    assert "送出慰问金{}元".format(int(money)) in visits.text
+
+
+def test_a_busy_years_records_land_in_their_sections_and_groups(school, busy):
+    document = assemble(school, Period.calendar_year(2018), today=TODAY)
+    campaigns = busy.campaigns
+    with scopes_disabled():
+        member_awards = [a for a in busy.awards if a.recipient_kind == "members"]
+    expected = {
+        key(campaigns["师德建设月"]): ("ethics", key(campaigns["师德建设月"]), ""),
+        key(busy.pledge): ("ethics", key(busy.pledge), ""),
+        key(busy.notices[0]): ("ethics", key(busy.pledge), ""),
+        key(busy.mentor_pairs[0]): ("competence", key(campaigns["青蓝工程"]), ""),
+        key(busy.promotions[0]): ("competence", "awards:results", ""),
+        key(busy.sessions[0]): ("democracy", "congress", "congress"),
+        key(busy.notices[1]): ("democracy", "disclosure", "disclosure"),
+        key(busy.evaluations[0]): ("democracy", "evaluations", "evaluation"),
+        key(busy.visits[0]): ("care", key(campaigns["送温暖"]), "care"),
+        key(busy.health[0]): ("care", "care:health", "care"),
+        key(busy.grants[0]): ("care", "care:hardship", "rights"),
+        key(busy.greetings[1]): ("care", "care:greetings", "care"),
+        key(busy.greetings[4]): ("women", "women", ""),
+        key(busy.greetings[2]): ("retirees", "retirees", ""),
+        key(busy.greetings[8]): ("retirees", "retirees", ""),
+        key(busy.visits[-1]): ("retirees", "retirees", ""),
+        key(busy.club_awards[0]): ("culture", "culture:clubs", ""),
+        key(busy.club_activities[0]): ("culture", "culture:clubs", ""),
+        key(busy.school_awards[0]): ("union", "union:members", ""),
+        key(busy.partnership_activity): ("union", "union:partnerships", ""),
+        key(campaigns["读书月"]): ("category:{}".format(campaigns["读书月"].category_id), key(campaigns["读书月"]), ""),
+    }
+    assert {source: place(document, source) for source in expected} == expected
+    for award in member_awards:
+        told = place(document, key(award))[1]
+        assert told == ("awards:honours" if award.kind == AwardKind.HONOUR else "awards:results")
