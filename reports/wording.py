@@ -38,7 +38,8 @@ def template(name):
 
 def words(name, **context):
     """The template ``name`` rendered with ``context`` as one line of text."""
-    rendered = template(name).render(Context(context))
+    # A Context escapes by default whatever the engine says: the text is plain.
+    rendered = template(name).render(Context(context, autoescape=False))
     text = "".join(line.strip() for line in rendered.splitlines())
     for pattern, replacement in JOINS:
         text = pattern.sub(replacement, text)

@@ -16,6 +16,7 @@ from activities.choices import (
     AwardKind,
     AwardLevel,
     AwardRecipientKind,
+    AwardStatus,
     EthicsGrade,
     Festival,
     SummarySection,
@@ -68,8 +69,6 @@ LEADER_POSTS = ("校长", "书记", "主席", "主任")
 # A title that names where it was given (区…, 武进区…, 常州市…) needs no level before it.
 PLACE_NAMED = re.compile(r"^.{0,5}(区|市|省|县|镇|街道|全国|国家)")
 PRIZE_KINDS = (AwardKind.COMPETITION, AwardKind.HONOUR, AwardKind.PAPER_AWARDED)
-# "论文《…》", "市级课题《…》": the kind the sentence names already.
-KIND_BEFORE_TITLE = re.compile(r"^.{0,4}(论文|课题)(?=《)")
 CARE_CAMPAIGN_WORDS = ("温暖", "慰问", "走访", "六必访")
 MENTOR_CAMPAIGN_WORDS = ("青蓝", "师徒", "结对")
 SPACE = re.compile(r"[\s“”‘’\"'《》（）()，,。；;：:、！!？?]")
@@ -104,27 +103,40 @@ def level_words(award):
     return str(AwardLevel(award["level"]).label)
 
 
+def work(award):
+    """A paper's or a project's level and title as its sentence names them: a title that says
+    its kind, or its level and kind, before the 《》 ("论文《…》", "市级课题《…》") gives them to
+    the sentence ("…的论文《…》", "主持的市级课题《…》") rather than have them said twice."""
+    title = award["title"]
+    if "《" not in title:
+        return level_words(award), "《{}》".format(title)
+    head, mark, rest = title.partition("《")
+    if head.endswith(("论文", "课题")):
+        return head[:-2] or level_words({**award, "title": mark + rest}), mark + rest
+    return level_words(award), title
+
+
 def plain(text):
     return SPACE.sub("", text or "")
 
 
-def gist(text):
-    """What a title or clause names, for comparing: no punctuation, no leading verb, no 活动."""
+def named(text):
+    """What a title or a clause names: without spaces, quotes, 活动 or a leading verb, so that
+    "开展教师家访活动" and "教师家访" name the same thing."""
     text = plain(text).replace("活动", "")
-    for verb in ("举行", "开展", "组织", "召开", "举办"):
-        text = text.removeprefix(verb)
-    return text
+    verb = next((v for v in VERBS if len(v) > 1 and text.startswith(v)), "")
+    return text[len(verb) :]
 
 
 def told(activity):
     """The activity's description, unless it only repeats its title; without its last stop."""
     description = (activity.get("description") or "").strip()
-    title = gist(activity["title"])
-    if not description or gist(description) in title:
+    title = named(activity["title"])
+    if not description or named(description) in title:
         return ""
     first, _comma, rest = description.partition("，")
     # "举行启动仪式，校长作动员讲话": a first clause that names the activity again is dropped.
-    if rest and (gist(first) in title or title in gist(first)):
+    if rest and (named(first) in title or title in named(first)):
         description = rest
     return description.rstrip("。；;，, ")
 
@@ -164,6 +176,8 @@ class Writer:
         profile = records.profile
         self.own_names = {"", *(getattr(profile, name, "") for name in ("full_name", "short_name", "union_name"))}
         self.used_notices = set()
+        # A live club's outings and awards are told with the club; a deleted club's as any other.
+        self.clubs = {club["club"].pk for club in records.clubs["per_club"]}
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -237,8 +251,11 @@ class Writer:
         live = {entry["campaign"].pk for entry in self.records.campaigns}
         for activity in self.records.activities:
             activity["in_campaign"] = activity["campaign_id"] in live
-        # Activities done with a partner are told with the partnership.
+        # Activities done with a partner are told with the partnership, but for those of a
+        # live campaign: the campaign tells them.
+        in_campaign = {activity["pk"] for activity in self.records.activities if activity["in_campaign"]}
         for entry in self.records.partnerships:
+            entry["activities"] = [a for a in entry["activities"] if a["pk"] not in in_campaign]
             self.used.update(activity["pk"] for activity in entry["activities"])
         self.ethics()
         self.competence()
@@ -280,12 +297,18 @@ class Writer:
     def activities_of_campaign(self, campaign_pk):
         return [a for a in self.records.activities if a["campaign_id"] == campaign_pk]
 
-    def campaigns_of(self, section, exclude=()):
+    def campaigns_of(self, section, exclude=(), group=""):
+        """One sub-point per campaign; ``group`` is the (一) group's key, or a function of the
+        campaign's category that gives it."""
         for entry in self.campaign_entries(section):
             campaign = entry["campaign"]
             if campaign.pk in exclude:
                 continue
-            self.campaign(section, entry)
+            self.campaign(
+                section,
+                entry,
+                group=group(self.categories.get(campaign.category_id)) if callable(group) else group,
+            )
 
     def campaign(self, section, entry, extra_sources=(), **extra):
         campaign = entry["campaign"]
@@ -303,7 +326,7 @@ class Writer:
             campaign=campaign,
             carried=carried,
             theme=theme,
-            description_names_it=gist(campaign.title) in gist(campaign.description),
+            description_names_it=named(campaign.title) in named(campaign.description),
             # A month's campaign says its month once; a longer one dates its activities.
             dated=not carried and not campaign.title.endswith("月"),
             activities=activities,
@@ -354,10 +377,13 @@ class Writer:
         self.campaigns_of(section)
         for drive in self.records.pledges:
             core = pledge_core(drive["title"])
+            # What a campaign tells, or an earlier drive of the same matter, is not told again.
             related = [
-                self.shown(a) for a in self.records.activities if a["pk"] not in self.used and core in a["title"]
+                self.shown(a)
+                for a in self.records.activities
+                if a["pk"] not in self.used and not a["in_campaign"] and core in a["title"]
             ]
-            notices = [n for n in self.records.notice_list if core in n["title"]]
+            notices = [n for n in self.records.notice_list if n["pk"] not in self.used_notices and core in n["title"]]
             self.used_notices.update(n["pk"] for n in notices)
             self.add(
                 section,
@@ -372,6 +398,7 @@ class Writer:
                 date=drive["opened_on"],
                 drive=drive,
                 activities=related,
+                untold=[a for a in related if not a["told"]],
                 notices=notices,
                 headcount=self.records.roster.get("headcount") or 0,
             )
@@ -435,17 +462,23 @@ class Writer:
                 ["award:{}".format(a["pk"]) for a in results] + ["promotion:{}".format(p["pk"]) for p in promotions],
                 awards=rows,
                 won=[a for a in rows if not a["pending"]],
-                pending=[a for a in rows if a["pending"]],
-                # Prizes and honours won from the district up, in person-times (7人次…获奖).
+                pending=[a for a in rows if a["pending"] and a["kind"] != AwardKind.RESEARCH],
+                # Prizes and honours won from the district up, in person-times (7人次…获奖): not a
+                # paper published, a project approved or concluded, a lesson given.
                 district_and_above=sum(
                     len(a["names"]) or 1
                     for a in rows
-                    if not a["pending"] and a["level"] >= AwardLevel.DISTRICT and a["kind"] in PRIZE_KINDS
+                    if a["status"] == AwardStatus.AWARDED
+                    and a["kind"] in PRIZE_KINDS
+                    and a["level"] >= AwardLevel.DISTRICT
                 ),
                 papers_published=[a for a in rows if a["kind"] == AwardKind.PAPER_PUBLISHED],
-                papers_awarded=[a for a in rows if a["kind"] == AwardKind.PAPER_AWARDED],
+                papers_awarded=[a for a in rows if a["kind"] == AwardKind.PAPER_AWARDED and not a["pending"]],
                 research=[a for a in rows if a["kind"] == AwardKind.RESEARCH],
-                contests=[a for a in rows if a["kind"] in (AwardKind.COMPETITION, AwardKind.OPEN_LESSON)],
+                # Each list holds what its sentence prints, so that its last entry closes it.
+                contests=[
+                    a for a in rows if a["kind"] in (AwardKind.COMPETITION, AwardKind.OPEN_LESSON) and not a["pending"]
+                ],
                 honours=[a for a in rows if a["kind"] == AwardKind.HONOUR],
                 promotions=promotions,
             )
@@ -475,15 +508,14 @@ class Writer:
                 named = ["{}{}".format(n, self.records.posts.get(n, "")) if self.is_leader(n) else n for n in names]
             else:
                 named = list(names)
+            level, title = work(award)
             rows.append(
                 {
                     **award,
                     "named": named,
                     "level_label": AwardLevel(award["level"]).label,
-                    "level_words": level_words(award),
-                    "quoted": KIND_BEFORE_TITLE.sub("", award["title"])
-                    if "《" in award["title"]
-                    else "《{}》".format(award["title"]),
+                    "level_words": level,
+                    "quoted": title,
                     "issuer_shown": "" if award["issuer"] in self.own_names else award["issuer"],
                 }
             )
@@ -499,7 +531,7 @@ class Writer:
     def democracy(self):
         section = str(SummarySection.DEMOCRACY)
         congress = self.records.congress
-        self.campaigns_of(section)
+        self.campaigns_of(section, group=self.democracy_group)
         sessions = self.records.sessions
         if sessions or congress["proposals"]["received"] or congress["suggestions"]["drives"]:
             motions = {}
@@ -563,25 +595,28 @@ class Writer:
                     section,
                     entry,
                     extra_sources=["visit:{}".format(v["pk"]) for v in visits],
+                    group="care",
                     visits=self.visit_groups(visits),
                     visit_total=self.money_total(visits),
                     visit_count=len(visits),
                 )
             else:
-                self.campaign(section, entry)
+                self.campaign(section, entry, group="care")
+        # The visiting rule (六必访) is told with the visits it leads, not again among the rules.
+        rule = self.rule_named("六必访") if visits and folded is None else None
         if visits and folded is None:
             self.add(
                 section,
                 "care:visits",
                 words("title", what="visits"),
                 "visits",
-                ["visit:{}".format(v["pk"]) for v in visits],
+                ["visit:{}".format(v["pk"]) for v in visits] + (["standingrule:{}".format(rule["pk"])] if rule else []),
                 group="care",
                 visits=self.visit_groups(visits),
                 visit_total=self.money_total(visits),
                 visit_count=len(visits),
                 reasons={v["reason"] for v in visits},
-                rule=self.rule_named("六必访"),
+                rule=rule,
             )
         batches = [b for b in self.greeting_batches() if b["section"] == section]
         if batches:
@@ -629,11 +664,8 @@ class Writer:
                 grant_total=sum((g["amount"] for g in grants), Decimal(0)),
                 recent=self.records.recent_grants if self.records.recent_grants.get("count", 0) > len(grants) else None,
             )
-        told = self.rule_named("六必访") if visits else None
         rules = [
-            r
-            for r in self.records.rules
-            if not r.get("is_channel") and r["section"] in ("", section) and r is not told
+            r for r in self.records.rules if not r.get("is_channel") and r["section"] in ("", section) and r is not rule
         ]
         if rules:
             self.add(
@@ -703,10 +735,10 @@ class Writer:
         section = str(SummarySection.CULTURE)
         self.campaigns_of(section)
         clubs = self.records.clubs
-        club_awards = [a for a in self.records.award_list if a["club"]]
+        club_awards = [a for a in self.records.award_list if a["club"] in self.clubs]
         rows = self.free_activities(section)
-        club_rows = [self.shown(a) for a in rows if a["club_id"]]
-        other_rows = [self.shown(a) for a in rows if not a["club_id"]]
+        club_rows = [self.shown(a) for a in rows if a["club_id"] in self.clubs]
+        other_rows = [self.shown(a) for a in rows if a["club_id"] not in self.clubs]
         if other_rows:
             self.add(
                 section,
@@ -716,17 +748,13 @@ class Writer:
                 ["activity:{}".format(a["pk"]) for a in other_rows],
                 activities=other_rows,
             )
-        active_clubs = [c for c in clubs["per_club"] if c["activities"] or c["awards"]] if clubs["clubs"] else []
-        if clubs["clubs"] and (active_clubs or club_rows or clubs["per_club"]):
+        # The clubs are told in a period they did something in: an outing or an award.
+        if club_rows or any(c["activities"] or c["awards"] for c in clubs["per_club"]):
             awards_by_club = {}
             for award in self.award_rows(club_awards):
                 awards_by_club.setdefault(award["club"], []).append(award)
             per_club = [
-                {
-                    **club,
-                    "outings": [a for a in club_rows if a["club_id"] == club["club"].pk],
-                    "won": awards_by_club.get(club["club"].pk, []),
-                }
+                self.club_outings(club, [a for a in club_rows if a["club_id"] == club["club"].pk], awards_by_club)
                 for club in clubs["per_club"]
             ]
             self.add(
@@ -754,6 +782,18 @@ class Writer:
                 standing=[f for f in facilities if not f["new"]],
             )
         self.activity_groups(section)
+
+    @staticmethod
+    def club_outings(club, outings, awards_by_club):
+        """The club with its outings, each with the awards won at it (``won``, the award named
+        as the outing is); the club's other awards stay with the club (``won``), told on their own."""
+        outings = [{**outing, "won": []} for outing in outings]
+        others = []
+        for award in awards_by_club.get(club["club"].pk, []):
+            won, held = plain(award["title"]), [plain(outing["title"]) for outing in outings]
+            at = next((o for o, title in zip(outings, held, strict=True) if won in title or title in won), None)
+            (at["won"] if at else others).append(award)
+        return {**club, "outings": outings, "won": others}
 
     # -- 女工、离退休 ---------------------------------------------------------------------------
 
@@ -822,7 +862,9 @@ class Writer:
         self.activity_groups(section)
         roster = self.records.roster
         school_awards = [
-            a for a in self.records.award_list if a["recipient_kind"] == AwardRecipientKind.SCHOOL and not a["club"]
+            a
+            for a in self.records.award_list
+            if a["recipient_kind"] == AwardRecipientKind.SCHOOL and a["club"] not in self.clubs
         ]
         standing = self.records.standing_honours
         if roster.get("joined") or roster.get("new_hires") or school_awards or standing:

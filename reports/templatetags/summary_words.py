@@ -2,6 +2,8 @@
 (上半年, 秋季), lists of names, yuan without zero cents, and a choice among phrasings so that
 neighbouring sub-points do not read alike."""
 
+import datetime
+import functools
 from decimal import Decimal
 
 from django import template
@@ -23,31 +25,46 @@ def cn(value):
     return chinese_number(value) if 0 < value <= 10 else str(value)
 
 
+def dated(filter_function):
+    """A date filter prints nothing for what is not a date, as Django's filters fail quietly."""
+
+    @functools.wraps(filter_function)
+    def wrapper(day):
+        return filter_function(day) if isinstance(day, datetime.date) else ""
+
+    return wrapper
+
+
 @register.filter
+@dated
 def cn_month(day):
     """九月."""
     return chinese_number(day.month) + "月"
 
 
 @register.filter
+@dated
 def md(day):
     """9月10日."""
     return "{}月{}日".format(day.month, day.day)
 
 
 @register.filter
+@dated
 def ymd(day):
     """2018年9月10日."""
     return "{}年{}月{}日".format(day.year, day.month, day.day)
 
 
 @register.filter
+@dated
 def half(day):
     """上半年 or 下半年."""
     return "上半年" if day.month <= 6 else "下半年"
 
 
 @register.filter
+@dated
 def season(day):
     """春季, 夏季, 秋季 or 冬季."""
     return SEASONS.get(day.month, "秋季")
@@ -118,6 +135,10 @@ def without(listed_items, item):
     """An 、-separated list without ``item``: "水果、慰问金" without 慰问金 → "水果", when the
     money is told with its amount."""
     return "、".join(part for part in str(listed_items or "").split("、") if part and part != item)
+
+
+# The name the wording templates of earlier versions used.
+quote = register.filter("quote", named)
 
 
 @register.filter

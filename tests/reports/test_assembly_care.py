@@ -2,6 +2,7 @@
 retirees' Double Ninth greeting, reported under 离退休工作."""
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -21,6 +22,8 @@ from tests.activity_factories import (
 )
 from tests.factories import MemberFactory
 
+from .reading import item, key, section_keys, whole
+
 pytestmark = pytest.mark.django_db
 
 TODAY = datetime.date(2026, 1, 15)
@@ -29,23 +32,37 @@ TODAY = datetime.date(2026, 1, 15)
 def test_hardship_mutual_aid_and_health_checks_in_care(school):
     with scopes_disabled():
         Category.create_defaults(school)
-        members = [MemberFactory(school=school) for _ in range(4)]
+        members = [MemberFactory(school=school, name=name) for name in ("钱芳", "孙伟", "李娜", "周杰")]
         case = HardshipCaseFactory(school=school, member=members[0], opened_on=datetime.date(2018, 2, 1))
         for amount in ("1000.00", "500.50"):
             HardshipAidFactory(case=case, given_on=datetime.date(2018, 2, 10), amount=Decimal(amount))
-        for member in members[:2]:
-            MutualAidGrantFactory(school=school, member=member, granted_on=datetime.date(2018, 5, 5))
+        grants = [
+            MutualAidGrantFactory(school=school, member=member, granted_on=datetime.date(2018, 5, 5), amount=amount)
+            for member, amount in zip(members[:2], (Decimal("2000.00"), Decimal("1500.50")), strict=True)
+        ]
         checks = Category.objects.get(school=school, name="健康体检")
-        ActivityFactory(school=school, category=checks, starts_on=datetime.date(2018, 4, 20), participants=members)
-    [care] = assemble(school, Period.calendar_year(2018), today=TODAY).sections
-    assert care.key == "care"
-    assert "建档帮扶困难职工1户，帮扶2次，共计1,500.50元。" in care.sentences
-    assert "为2名教职工申领互济金2人次，共计4,000.00元。" in care.sentences
-    assert "组织健康体检1次，参检4人次。" in care.sentences
-    figures = {f.key: f.value for f in care.figures}
-    assert figures["hardship_yuan"] == "1,500.50"
-    assert figures["mutual_aid_yuan"] == "4,000.00"
-    assert figures["health_checks"] == "1"
+        check = ActivityFactory(
+            school=school,
+            category=checks,
+            title="教职工健康体检",
+            starts_on=datetime.date(2018, 4, 20),
+            participants=members,
+        )
+    summary = assemble(school, Period.calendar_year(2018), today=TODAY)
+    assert section_keys(summary) == ["care"]
+
+    hardship = item(summary, "care:hardship")
+    assert hardship.group == "rights"
+    assert "跟踪帮扶困难教职工1人" in hardship.text
+    assert "送去帮扶资金1500.50元" in hardship.text
+    assert "钱芳住院治疗，获互济金2000元" in hardship.text
+    assert "孙伟住院治疗，获互济金1500.50元" in hardship.text
+    assert sorted(hardship.sources) == sorted(key(g) for g in grants)
+
+    health = item(summary, "care:health")
+    assert health.group == "care"
+    assert health.sources == [key(check)]
+    assert "教职工健康体检" in health.text and "4人参加" in health.text
 
 
 def test_double_ninth_greetings_go_to_retirees(school):
@@ -57,27 +74,26 @@ def test_double_ninth_greetings_go_to_retirees(school):
             given_on=datetime.date(2018, 10, 17),
             audience=choices.Audience.RETIREES,
             amount_each=Decimal("500.00"),
+            gifts="重阳糕",
         )
         for _ in range(3):
             GreetingRecipientFactory(batch=batch, member=MemberFactory(school=school))
     summary = assemble(school, Period.calendar_year(2018), today=TODAY)
-    assert [s.key for s in summary.sections] == ["care", "retirees"]
-    care, retirees = summary.sections
-    assert retirees.heading == "离退休工作"
-    assert [i.key for i in retirees.items] == ["greeting:{}".format(batch.pk)]
-    assert retirees.items[0].text == "10月17日，开展重阳节慰问，慰问3人，共计1,500.00元。"
-    assert care.items == []
-    assert care.sentences == ["开展节日慰问1次，惠及3人次，共计1,500.00元。"]
+    assert section_keys(summary) == ["retirees"]
+    retirees = item(summary, "retirees")
+    assert retirees.sources == ["greetingbatch:{}".format(batch.pk)]
+    assert "重阳节" in retirees.text and "重阳糕" in retirees.text
+    assert "共1500元" in retirees.text
 
 
 def test_one_line_per_festival_and_no_amount_when_nothing_was_given(school):
-    """Two Spring Festival batches (staff and retirees) read as one line, as the seeds write
-    them; a greeting without money says nothing of yuan."""
+    """Two Spring Festival batches read as one festival, as the seeds write them; a greeting
+    without money says nothing of yuan."""
     with scopes_disabled():
-        staff_batch = GreetingBatchFactory(
+        first = GreetingBatchFactory(
             school=school, festival=choices.Festival.SPRING, year=2018, given_on=datetime.date(2018, 2, 12)
         )
-        retiree_batch = GreetingBatchFactory(
+        second = GreetingBatchFactory(
             school=school, festival=choices.Festival.SPRING, year=2018, given_on=datetime.date(2018, 2, 10)
         )
         cards = GreetingBatchFactory(
@@ -85,12 +101,16 @@ def test_one_line_per_festival_and_no_amount_when_nothing_was_given(school):
             festival=choices.Festival.LANTERN,
             year=2018,
             given_on=datetime.date(2018, 3, 2),
-            amount_each=Decimal("0"),
+            amount_each=None,
+            gifts="贺卡",
         )
-        for batch in (staff_batch, staff_batch, retiree_batch, cards):
+        for batch in (first, first, second, cards):
             GreetingRecipientFactory(batch=batch, member=MemberFactory(school=school))
-    [care] = assemble(school, Period.calendar_year(2018), today=TODAY).sections
-    assert [i.text for i in care.items] == [
-        "2月10日，开展春节慰问，慰问3人，共计900.00元。",
-        "3月2日，开展元宵节慰问，慰问1人。",
-    ]
+    summary = assemble(school, Period.calendar_year(2018), today=TODAY)
+    greetings = item(summary, "care:greetings")
+    assert sorted(greetings.sources) == sorted("greetingbatch:{}".format(b.pk) for b in (first, second, cards))
+    assert greetings.text.count("春节") == 1
+    assert "以春节、元宵节等传统节日为契机" in greetings.text
+    assert "发放节日福利900元" in greetings.text  # three people × 300 yuan
+    assert "元宵节送上贺卡" in greetings.text
+    assert not re.search(r"(?<![\d.])0(\.0+)?元", whole(summary))

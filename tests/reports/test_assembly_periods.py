@@ -16,14 +16,23 @@ from reports.periods import Period
 from tests.activity_factories import (
     ActivityFactory,
     CampaignFactory,
+    CareLogFactory,
+    CarePairFactory,
     CategoryFactory,
     ClubFactory,
+    EthicsAssessmentFactory,
+    EthicsPeriodFactory,
+    HardshipAidFactory,
+    HardshipCaseFactory,
+    MentorMeetingFactory,
+    MentorPairFactory,
     VisitFactory,
     default_category,
 )
-from tests.congress.factories import SessionFactory
+from tests.congress.factories import ProposalFactory, SessionFactory
 from tests.factories import MemberFactory
 
+from .reading import item, key, section, section_keys, sources, telling, whole
 from .seed_year import seed_year
 
 pytestmark = pytest.mark.django_db
@@ -31,8 +40,9 @@ pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2026, 1, 15)
 
 
-def keys(document):
-    return [item.key for section in document.sections for item in section.items]
+def told(document):
+    """The records the document tells."""
+    return set(sources(document))
 
 
 def test_school_year_cuts_at_the_first_of_september(school):
@@ -43,17 +53,17 @@ def test_school_year_cuts_at_the_first_of_september(school):
         next_year = ActivityFactory(school=school, title="新学年启动", starts_on=datetime.date(2022, 9, 1))
 
     summary = assemble(school, Period.school_year(2021), today=TODAY)
-    assert summary.title == "2021—2022学年{}工会工作总结".format(school.name)
+    assert summary.title == "清溪区实验初级中学2021—2022学年工会工作总结"
     assert summary.period_label == "2021—2022学年"
     assert summary.signed_on == datetime.date(2022, 8, 31)
-    assert keys(summary) == ["activity:{}".format(september.pk), "activity:{}".format(last_day.pk)]
-    # Within a school year the dates carry their year: it spans two.
-    assert summary.sections[0].items[0].text.startswith("2021年9月1日，开学工作会。")
+    assert told(summary) == {key(september), key(last_day)}
+    assert "开学工作会" in whole(summary) and "期末总结会" in whole(summary)
+    assert "暑期教师培训" not in whole(summary) and "新学年启动" not in whole(summary)
 
     previous = assemble(school, Period.school_year(2020), today=TODAY)
-    assert keys(previous) == ["activity:{}".format(august.pk)]
+    assert told(previous) == {key(august)}
     following = assemble(school, Period.school_year(2022), today=TODAY)
-    assert keys(following) == ["activity:{}".format(next_year.pk)]
+    assert told(following) == {key(next_year)}
 
 
 def test_signed_on_is_today_while_the_period_runs(school):
@@ -63,14 +73,14 @@ def test_signed_on_is_today_while_the_period_runs(school):
 
 def test_empty_sections_are_left_out(school):
     with scopes_disabled():
-        ActivityFactory(school=school, title="教工羽毛球赛", starts_on=datetime.date(2018, 5, 4))
+        badminton = ActivityFactory(school=school, title="教工羽毛球赛", starts_on=datetime.date(2018, 5, 4))
     summary = assemble(school, Period.calendar_year(2018), today=TODAY)
-    assert [s.key for s in summary.sections] == [SummarySection.CULTURE]
-    assert summary.sections[0].sentences == ["全年开展活动1项，参与0人次。"]
+    assert section_keys(summary) == [SummarySection.CULTURE]
+    assert told(summary) == {key(badminton)}
 
     nothing = assemble(school, Period.calendar_year(2017), today=TODAY)
     assert nothing.sections == []
-    assert nothing.title == "2017年{}工会工作总结".format(school.name)
+    assert nothing.title == "清溪区实验初级中学2017年度工会工作总结"
 
 
 def test_a_category_the_school_added_under_other_work_has_its_own_section(school):
@@ -85,51 +95,54 @@ def test_a_category_the_school_added_under_other_work_has_its_own_section(school
             starts_on=datetime.date(2018, 6, 1),
         )
     summary = assemble(school, Period.calendar_year(2018), today=TODAY)
-    assert [(s.key, s.heading) for s in summary.sections] == [
-        ("culture", "文体活动"),
-        ("union", "工会自身建设"),
-        ("category:{}".format(reading.pk), "读书活动"),
-    ]
-    assert [s.items[0].key for s in summary.sections] == [
-        "activity:{}".format(choir.pk),
-        "activity:{}".format(union.pk),
-        "activity:{}".format(book_club.pk),
-    ]
+    assert section_keys(summary) == ["culture", "union", "category:{}".format(reading.pk)]
+    # The school's own section is headed by its category's name; a category it added under
+    # a default section joins that section.
+    assert section(summary, "category:{}".format(reading.pk)).heading == "读书活动"
+    assert [s.items[0].sources for s in summary.sections] == [[key(choir)], [key(union)], [key(book_club)]]
 
 
 def test_deleted_records_never_count(school):
     year = seed_year(school)
     with scopes_disabled():
+        reading = ActivityFactory(
+            school=school,
+            title="读书分享会",
+            category=default_category(school, SummarySection.UNION),
+            starts_on=datetime.date(2018, 12, 20),
+            description="",
+            participants=[MemberFactory(school=school, name=name) for name in ("钱芳", "孙伟", "冯娟")],
+        )
         year.discussion.soft_delete()
         year.month.soft_delete()
         year.pledge.soft_delete()
         year.visits[0].soft_delete()
         year.session.soft_delete()
         year.volleyball_team.soft_delete()
-        # A deleted member's participation counts nowhere.
-        year.members[-1].soft_delete()
+        # A deleted member's participation counts nowhere, nor is the member named.
+        reading.participants.get(name="冯娟").soft_delete()
     summary = assemble(school, Period.calendar_year(2018), today=TODAY)
-    found = keys(summary)
-    for gone in ("activity:{}".format(year.discussion.pk), "campaign:{}".format(year.month.pk)):
-        assert gone not in found
-    assert "pledge:{}".format(year.pledge.pk) not in found
-    assert "session:{}".format(year.session.pk) not in found
+    found = told(summary)
+    text = whole(summary)
+    for gone in (year.discussion, year.month, year.pledge, year.visits[0], year.session, year.volleyball_team):
+        assert key(gone) not in found
+    assert "四届三次" not in text and "拒绝有偿补课" not in text and "教工社团" not in text
     # The month's activities, no longer grouped under a live campaign, stand on their own.
     for activity in year.month_activities:
-        assert "activity:{}".format(activity.pk) in found
+        assert key(activity) in found
+    assert "师德建设月" not in text
+    # The deleted club's outing is still the union's activity.
+    assert key(year.volleyball) in found
 
-    care = next(s for s in summary.sections if s.key == "care")
-    kept = [v for v in year.visits[1:]]
-    assert next(f.value for f in care.figures if f.key == "visits") == str(len(kept))
+    visits = item(summary, "care:visits")
+    kept = year.visits[1:]
+    assert sorted(visits.sources) == sorted(key(v) for v in kept)
     total = sum((v.amount for v in kept), Decimal("0"))
-    assert next(f.value for f in care.figures if f.key == "visit_yuan") == "{:,.2f}".format(total)
+    assert "全年送出慰问金{}元".format(int(total)) in visits.text
 
-    culture = next(s for s in summary.sections if s.key == "culture")
-    tug = next(i for i in culture.items if i.key == "activity:{}".format(year.tug_of_war.pk))
-    assert tug.text.endswith("参与{}人次。".format(len(year.members) - 1))
-    assert not any("教工社团" in s for s in culture.sentences)
-    democracy = next(s for s in summary.sections if s.key == "democracy")
-    assert not any("教职工代表大会" in s for s in democracy.sentences)
+    told_reading = telling(summary, key(reading))
+    assert "钱芳、孙伟参加" in told_reading.text
+    assert "冯娟" not in text
 
 
 def test_assembled_document_survives_a_json_round_trip(school):
@@ -149,7 +162,12 @@ def test_assembled_document_survives_a_json_round_trip(school):
     assert again == summary
     assert json.dumps(again.to_json(), ensure_ascii=False, sort_keys=True) == text
     assert isinstance(again.signed_on, datetime.date)
-    assert all(isinstance(item.date, datetime.date) for s in again.sections for item in s.items)
+    dated = [item for s in again.sections for item in s.items if item.date is not None]
+    assert dated and all(isinstance(item.date, datetime.date) for item in dated)
+    assert any(item.sources for s in again.sections for item in s.items)
+    assert any(item.group for s in again.sections for item in s.items)
+    # 500 + 500 + 600 yuan of the seeded visits, and the one at a cent's precision.
+    assert "全年送出慰问金1933.33元" in whole(again)
 
 
 def test_sessions_of_another_year_or_school_stay_out(school, other_school):
@@ -167,35 +185,56 @@ def test_a_campaign_spanning_two_school_years_is_split_between_them(school):
         autumn = ActivityFactory(school=school, campaign=drive, title="好书推荐", starts_on=datetime.date(2021, 9, 15))
 
     first = assemble(school, Period.school_year(2020), today=TODAY)
-    [item] = first.sections[0].items
-    assert (item.key, item.date) == ("campaign:{}".format(drive.pk), datetime.date(2021, 6, 1))
-    assert item.text.startswith("2021年6月1日，读书月启动。")
-    assert june.title in item.text and autumn.title not in item.text
+    [told_first] = first.sections[0].items
+    assert (told_first.key, told_first.date) == (key(drive), datetime.date(2021, 6, 1))
+    assert told_first.sources == [key(drive), key(june)]
+    assert june.title in told_first.text and autumn.title not in told_first.text
 
     second = assemble(school, Period.school_year(2021), today=TODAY)
-    [item] = second.sections[0].items
-    assert (item.key, item.date) == ("campaign:{}".format(drive.pk), autumn.starts_on)
-    assert item.text.startswith("2021年9月15日起，继续开展读书月。")
-    assert autumn.title in item.text and june.title not in item.text
+    [told_second] = second.sections[0].items
+    assert told_second.key == key(drive)
+    assert told_second.sources == [key(drive), key(autumn)]
+    assert autumn.title in told_second.text and june.title not in told_second.text
+    # Begun the school year before, it is told as carried on, not launched again.
+    assert "继续" in told_second.text and "六月" not in told_second.text
 
 
 def test_clubs_without_anything_in_the_period_leave_culture_out(school):
     with scopes_disabled():
         club = ClubFactory(school=school, name="书法社")
         club.members.set([MemberFactory(school=school) for _ in range(3)])
-        ActivityFactory(school=school, club=club, starts_on=datetime.date(2019, 5, 1))
+        outing = ActivityFactory(school=school, club=club, title="书法展", starts_on=datetime.date(2019, 5, 1))
     assert assemble(school, Period.calendar_year(2018), today=TODAY).sections == []
-    [culture] = assemble(school, Period.calendar_year(2019), today=TODAY).sections
-    assert "学校有教工社团1个（书法社），成员3人，全年开展活动1次。" in culture.sentences
+    summary = assemble(school, Period.calendar_year(2019), today=TODAY)
+    clubs = item(summary, "culture:clubs")
+    assert set(clubs.sources) == {key(club), key(outing)}
+    assert "书法社" in clubs.text and "书法展" in clubs.text
 
 
-def test_a_school_years_figures_speak_of_the_school_year_not_the_whole_year(school):
+PERIOD_WORDS = ("全年", "今年", "一年来", "一年中", "上一年")
+
+
+def test_a_school_years_summary_speaks_of_the_school_year_not_the_whole_year(school):
+    """Every figure of a school year's summary is the school year's: 本学年, never 全年."""
     with scopes_disabled():
+        members = [MemberFactory(school=school) for _ in range(4)]
         ActivityFactory(school=school, title="开学工作会", starts_on=datetime.date(2021, 9, 1))
-    school_year = assemble(school, Period.school_year(2021), today=TODAY)
-    calendar_year = assemble(school, Period.calendar_year(2021), today=TODAY)
-    school_year_sentences = [s for section in school_year.sections for s in section.sentences]
-    calendar_sentences = [s for section in calendar_year.sections for s in section.sentences]
-    assert any(s.startswith("本学年开展活动1项") for s in school_year_sentences), school_year_sentences
-    assert not any(s.startswith("全年") for s in school_year_sentences)
-    assert any(s.startswith("全年开展活动1项") for s in calendar_sentences)
+        drive = CampaignFactory(school=school, title="读书月", number=None, launched_on=datetime.date(2021, 6, 1))
+        ActivityFactory(school=school, campaign=drive, title="好书推荐", starts_on=datetime.date(2021, 9, 15))
+        VisitFactory(school=school, member=members[0], visited_on=datetime.date(2021, 10, 8))
+        MentorPairFactory(school=school, mentor=members[1], mentee=members[2], school_year=2021)
+        MentorMeetingFactory(pair__school=school, pair__school_year=2021, met_on=datetime.date(2021, 10, 9))
+        pair = CarePairFactory(school=school, teacher=members[3], school_year=2021)
+        CareLogFactory(pair=pair, month=datetime.date(2021, 10, 1))
+        ProposalFactory(school=school, proposer=members[0], submitted_on=datetime.date(2022, 3, 1))
+        case = HardshipCaseFactory(school=school, member=members[0], opened_on=datetime.date(2021, 11, 1))
+        HardshipAidFactory(case=case, given_on=datetime.date(2021, 11, 10))
+        period = EthicsPeriodFactory(
+            school=school, title="2021年10月", starts_on=datetime.date(2021, 10, 1), ends_on=datetime.date(2021, 10, 31)
+        )
+        EthicsAssessmentFactory(period=period, member=members[0])
+    school_year = whole(assemble(school, Period.school_year(2021), today=TODAY))
+    assert "本学年" in school_year
+    assert [word for word in PERIOD_WORDS if word in school_year] == []
+    calendar_year = whole(assemble(school, Period.calendar_year(2021), today=TODAY))
+    assert "本学年" not in calendar_year and "全年" in calendar_year

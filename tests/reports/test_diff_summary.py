@@ -87,17 +87,19 @@ def test_the_preview_shows_what_changed_since_the_last_version(chair_client, sch
     assert 'id="summary-changes"' in page and "data-change=" not in page
 
     with scopes_disabled():
+        # A kind of work the year had not told: a new sub-point.
         ActivityFactory(
-            school=school, title="教职工趣味运动会", category=category(school, "文体活动"), starts_on=day(11, 20)
+            school=school, title="工会小组长会议", category=category(school, "工会自身建设"), starts_on=day(11, 20)
         )
+        # An activity renamed: its sub-point's paragraph changes.
         year.essays.title = "“争当四好教师”师德征文"
         year.essays.save()
-        year.talks.soft_delete()
+        # The pledge drive deleted: its sub-point goes.
+        year.pledge.soft_delete()
     page = chair_client.get(URL).content.decode()
-    assert 'data-change="new-item"' in page and "教职工趣味运动会" in page
+    assert 'data-change="new-item"' in page and "工会小组长会议" in page
     assert 'data-change="changed-item"' in page and "争当四好教师" in page
-    assert 'data-change="removed-item"' in page
-    assert 'data-change="changed-figure"' in page
+    assert 'data-change="removed-item"' in page and "拒绝有偿补课公开承诺" in page
 
     # Once frozen again, the panel compares with the new version and is quiet.
     freeze(chair_client)

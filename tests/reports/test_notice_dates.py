@@ -16,6 +16,8 @@ from reports.overview import district_overview, period_figures
 from reports.periods import Period
 from tests.disclosure.factories import NoticeFactory, category_of
 
+from .reading import item
+
 pytestmark = pytest.mark.django_db
 
 
@@ -39,10 +41,12 @@ def this_year():
 
 def test_notice_dated_in_2015_is_in_2015_s_summary_and_not_this_year_s(school, notice_of_2015):
     with scope(school=[school.pk]):
-        then = next(s for s in assemble(school, Period.calendar_year(2015)).sections if s.key == "democracy")
-        now = [s.key for s in assemble(school, this_year()).sections]
-    assert "校务公开1项（财务1项）。" in then.sentences
-    assert "democracy" not in now
+        then = assemble(school, Period.calendar_year(2015))
+        now = assemble(school, this_year())
+    disclosure = item(then, "disclosure")
+    assert disclosure.sources == ["notice:{}".format(notice_of_2015.pk)]
+    assert "共公示1项：2015年度财务收支" in disclosure.text
+    assert "democracy" not in [s.key for s in now.sections]
 
 
 def test_notice_dated_in_2015_is_in_2015_s_dashboard_and_district_figures(school, notice_of_2015):

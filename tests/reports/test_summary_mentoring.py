@@ -11,18 +11,15 @@ from reports.periods import Period
 from tests.activity_factories import MentorMeetingFactory, MentorPairFactory
 from tests.factories import MemberFactory
 
+from .reading import item, key
+
 pytestmark = pytest.mark.django_db
 
 TODAY = datetime.date(2026, 1, 15)
 
 
-def competence(school, period):
-    document = assemble(school, period, today=TODAY)
-    return next(s for s in document.sections if s.key == "competence")
-
-
-def figure(part, key):
-    return next(f.value for f in part.figures if f.key == key)
+def mentoring(school, period):
+    return item(assemble(school, period, today=TODAY), "mentoring")
 
 
 @pytest.fixture
@@ -34,25 +31,38 @@ def pairs(school):
     ended = MentorPairFactory(school=school, mentor=chen, mentee=zhou, school_year=2014)
     MentorMeetingFactory(pair=ended, met_on=datetime.date(2015, 3, 2))
     MentorMeetingFactory(pair=ended, met_on=datetime.date(2014, 10, 9))  # the calendar year before
-    MentorPairFactory(school=school, mentor=wang, mentee=li, school_year=2014)
-    MentorPairFactory(school=school, mentor=wang, mentee=li, school_year=2015)
+    first = MentorPairFactory(school=school, mentor=wang, mentee=li, school_year=2014)
+    again = MentorPairFactory(school=school, mentor=wang, mentee=li, school_year=2015)
     later = MentorPairFactory(school=school, mentor=wang, mentee=zhao, school_year=2015)
     MentorMeetingFactory(pair=later, met_on=datetime.date(2015, 11, 5))
     MentorPairFactory(school=school, school_year=2016)  # begins in September 2016
+    return {"ended": ended, "first": first, "again": again, "later": later}
 
 
-def test_a_calendar_years_summary_counts_the_pairs_of_both_school_years_it_spans(school, pairs):
-    section = competence(school, Period.calendar_year(2015))
+def test_a_calendar_years_summary_names_the_pairs_of_both_school_years_it_spans(school, pairs):
+    told = mentoring(school, Period.calendar_year(2015))
 
     # 陈→周 (2014—2015 only), 王→李 (both school years, once) and 王→赵 (2015—2016).
-    assert figure(section, "mentor_pairs") == "3"
-    assert "2014—2015、2015—2016学年共3对师徒结对。" in section.sentences
-    assert "开展师徒活动2次。" in section.sentences
+    assert told.text.startswith("2014—2015、2015—2016学年，")
+    assert "陈静与周涛、王芳与李明、王芳与赵强结为师徒" in told.text
+    assert told.text.count("王芳与李明") == 1
+    assert "研讨2次" in told.text
+    assert sorted(told.sources) == sorted(key(pair) for pair in pairs.values())
 
 
-def test_a_school_years_summary_counts_that_school_years_pairs(school, pairs):
-    section = competence(school, Period.school_year(2014))
+def test_a_school_years_summary_names_that_school_years_pairs(school, pairs):
+    told = mentoring(school, Period.school_year(2014))
 
-    assert figure(section, "mentor_pairs") == "2"
-    assert "2014—2015学年共2对师徒结对。" in section.sentences
-    assert "开展师徒活动2次。" in section.sentences
+    assert told.text.startswith("2014—2015学年，")
+    assert "陈静与周涛、王芳与李明结为师徒" in told.text
+    assert "赵强" not in told.text
+    assert "研讨2次" in told.text
+    assert sorted(told.sources) == sorted(key(pairs[name]) for name in ("ended", "first"))
+
+
+def test_many_pairs_are_counted_rather_than_named(school):
+    for _n in range(7):
+        MentorPairFactory(school=school, school_year=2015)
+    told = mentoring(school, Period.school_year(2015))
+    assert "7对师徒结对" in told.text
+    assert "结为师徒" not in told.text

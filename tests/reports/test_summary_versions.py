@@ -74,7 +74,7 @@ def test_downloading_the_draft_as_word_writes_no_version(chair_client, school, y
     assert first["Content-Type"].startswith("application/vnd.openxmlformats-officedocument.wordprocessingml")
     assert "attachment" in first["Content-Disposition"]
     assert "%EF%BC%88%E8%8D%89%E7%A8%BF%EF%BC%89.docx" in first["Content-Disposition"]  # （草稿）.docx
-    assert "2018年清溪区实验初级中学工会工作总结" in docx_text(first)
+    assert "清溪区实验初级中学2018年度工会工作总结" in docx_text(first)
     assert reports_rows() == (0, 0, 0)
 
 
@@ -94,7 +94,7 @@ def test_the_draft_download_is_not_a_post(chair_client, school, year):
 
 def test_the_confirmation_page_names_what_is_frozen_and_that_it_cannot_change(chair_client, school, year):
     page = chair_client.get(freeze_url()).content.decode()
-    assert "《2018年清溪区实验初级中学工会工作总结》将定稿为第1版" in page
+    assert "《清溪区实验初级中学2018年度工会工作总结》将定稿为第1版" in page
     assert "定稿后的版本不能再修改" in page
     assert 'name="confirm"' in page and 'name="submission_token"' in page and "csrfmiddlewaretoken" in page
     assert versions(school) == []
@@ -284,7 +284,7 @@ def test_a_district_user_reads_a_school_of_their_district_read_only(client, chai
     response = client.get(URL + query)
     assert response.status_code == 200
     page = response.content.decode()
-    assert "2018年清溪区实验初级中学工会工作总结" in page
+    assert "清溪区实验初级中学2018年度工会工作总结" in page
     assert 'name="opening"' not in page and "data-action" not in page
     assert 'data-summary="export-docx"' not in page and 'data-summary="freeze"' not in page
     assert client.get(version_url(1, query)).status_code == 200
