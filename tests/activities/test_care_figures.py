@@ -59,6 +59,8 @@ def test_it_sums_a_school_year(school, year_of_care):
     with scope(school=[school.pk]):
         figures = care_figures(school, D(2025, 9, 1), D(2026, 8, 31), today=TODAY)
     months_missed = figures.pop("teachers_missed")
+    # The pairs counted, by id, are the records the summary's paragraph uses.
+    assert sorted(figures.pop("pks")) == sorted(p.pk for p in year_of_care.values() if p.school_year == 2025)
     assert figures == {
         "pairs": 3,
         "pair_records": 3,
