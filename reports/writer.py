@@ -58,10 +58,10 @@ VERBS = (
     "完善", "推进", "配合", "征集", "布置", "设立", "编印", "制作", "观看", "收看", "聆听", "赴", "前往",
     "欢送", "庆祝", "迎接", "召集", "推荐", "申报", "承办", "协办", "带领", "为", "给", "向", "对",
 )  # fmt: skip
-# "教师参加公益服务", "全体教职工参加慈善一日捐": the title already says who did what.
-STARTS_WITH_DOER = re.compile(
-    r"^(全体)?(青年|女|退休)?(教师|教职工|老师|工会|学校|师生)(们)?({})".format("|".join(VERBS))
-)
+# "学校制定…", "工会组织…": the title already says who did what. "教师参加公益服务": the
+# staff did it, and the union organised it ("组织教师参加公益服务").
+STARTS_WITH_DOER = re.compile(r"^(工会|学校)({})".format("|".join(VERBS)))
+STAFF_DID = re.compile(r"^(全体)?(青年|女|退休)?(教师|教职工|老师|师生)(们)?({})".format("|".join(VERBS)))
 HELD = ("会", "会议", "仪式", "典礼", "讲座", "论坛", "晚会", "联欢", "沙龙", "培训")
 STAGED = ("赛", "比赛", "运动会", "展", "演出", "征文", "联谊")
 PLEDGE_SUFFIXES = ("公开承诺书", "承诺书", "公开承诺", "承诺")
@@ -81,6 +81,8 @@ def act(title, yearly=False):
     habit = "一年一度的" if yearly else ""
     if title.startswith(("召开", "举行", "举办", "组织", "开展", "参加")) or STARTS_WITH_DOER.match(title):
         return title
+    if STAFF_DID.match(title):
+        return "组织" + title
     if "：" in title or ":" in title:
         # "爱心卡片：写给让你感动的人" is a name: quoted, not read as a sentence.
         return "开展{}“{}”活动".format(habit, title.removesuffix("活动"))
