@@ -205,36 +205,62 @@ def award_figures(school, start, end):
 
 def award_entries(school, start, end):
     """Every award dated from ``start`` to ``end``, won or still applied for, with who it went
-    to by name, for the summary to name people and programmes. Oldest first; two queries.
+    to by name, for the summary to name people and programmes. Oldest first; two queries,
+    however many awards (the names are read even for a year without any).
 
     Each entry: ``pk``, ``title``, ``kind``, ``level``, ``status``, ``pending`` (applied for
-    or nominated), ``rank``, ``programme``, ``journal``, ``issuer``, ``awarded_on`` and
-    ``names``: the members' names by pinyin, the group's name, or the school's (an empty
-    list for the school itself).
+    or nominated), ``rank``, ``programme``, ``journal``, ``issuer``, ``awarded_on``,
+    ``recipient_kind``, ``club`` (its id) and ``names``: the members' names by pinyin, the
+    group's name, or the school's (an empty list for the school itself).
     """
+    in_period = Award.objects.filter(school=school, awarded_on__range=(start, end))
+    rows = list(
+        in_period.order_by("awarded_on", "pk").values(
+            "pk",
+            "title",
+            "kind",
+            "level",
+            "status",
+            "rank",
+            "programme",
+            "journal",
+            "issuer",
+            "awarded_on",
+            "recipient_kind",
+            "group_name",
+            "club_id",
+        )
+    )
+    members = {}
+    for award_id, name in (
+        Award.members.through.objects.filter(award__in=in_period, member__deleted_at__isnull=True)
+        .order_by("member__name_pinyin", "member_id")
+        .values_list("award_id", "member__name")
+    ):
+        members.setdefault(award_id, []).append(name)
     entries = []
-    for award in awards(school).filter(awarded_on__range=(start, end)).order_by("awarded_on", "pk"):
-        if award.recipient_kind == AwardRecipientKind.MEMBERS:
-            names = [member.name for member in sorted(award.members.all(), key=lambda m: (m.name_pinyin, m.pk))]
-        elif award.recipient_kind == AwardRecipientKind.GROUP:
-            names = [award.group_name]
+    for row in rows:
+        if row["recipient_kind"] == AwardRecipientKind.MEMBERS:
+            names = members.get(row["pk"], [])
+        elif row["recipient_kind"] == AwardRecipientKind.GROUP:
+            names = [row["group_name"]]
         else:
             names = []
         entries.append(
             {
-                "pk": award.pk,
-                "title": award.title,
-                "kind": award.kind,
-                "level": award.level,
-                "status": award.status,
-                "pending": award.is_pending,
-                "rank": award.rank,
-                "programme": award.programme,
-                "journal": award.journal,
-                "issuer": award.issuer,
-                "awarded_on": award.awarded_on,
-                "recipient_kind": award.recipient_kind,
-                "club": award.club_id,
+                "pk": row["pk"],
+                "title": row["title"],
+                "kind": row["kind"],
+                "level": row["level"],
+                "status": row["status"],
+                "pending": row["status"] in PENDING_AWARD_STATUSES,
+                "rank": row["rank"],
+                "programme": row["programme"],
+                "journal": row["journal"],
+                "issuer": row["issuer"],
+                "awarded_on": row["awarded_on"],
+                "recipient_kind": row["recipient_kind"],
+                "club": row["club_id"],
                 "names": names,
             }
         )
