@@ -601,6 +601,7 @@ class Writer:
                     visits=self.visit_groups(visits),
                     visit_total=self.money_total(visits),
                     visit_count=len(visits),
+                    same_amount=self.same_amount(visits),
                 )
             else:
                 self.campaign(section, entry, group="care")
@@ -617,6 +618,7 @@ class Writer:
                 visits=self.visit_groups(visits),
                 visit_total=self.money_total(visits),
                 visit_count=len(visits),
+                same_amount=self.same_amount(visits),
                 reasons={v["reason"] for v in visits},
                 rule=rule,
             )
@@ -683,6 +685,14 @@ class Writer:
 
     def rule_named(self, word):
         return next((r for r in self.records.rules if word in r["title"]), None)
+
+    @staticmethod
+    def same_amount(visits):
+        """The amount every visit gave, when it was the same each time, to be said once."""
+        amounts = {v["amount"] for v in visits}
+        if len(visits) > 1 and len(amounts) == 1 and None not in amounts:
+            return amounts.pop()
+        return None
 
     def money_total(self, rows):
         amounts = [Decimal(r["amount"]) for r in rows if r.get("amount") is not None]
@@ -835,6 +845,7 @@ class Writer:
                 visits=self.visit_groups(visits),
                 visit_total=self.money_total(visits),
                 visit_count=len(visits),
+                same_amount=self.same_amount(visits),
                 batches=batches,
                 activities=rows,
                 retired=retired,
