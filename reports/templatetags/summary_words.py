@@ -137,10 +137,6 @@ def without(listed_items, item):
     return "、".join(part for part in str(listed_items or "").split("、") if part and part != item)
 
 
-# The name the wording templates of earlier versions used.
-quote = register.filter("quote", named)
-
-
 @register.filter
 def bare(text):
     """Text without its closing full stop, to be continued in a sentence."""
