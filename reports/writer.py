@@ -25,7 +25,7 @@ from activities.choices import (
 from activities.models import DEFAULT_CATEGORIES
 from activities.models.awards import ProfessionalTitle
 
-from .document import Group, Item, Section
+from .document import Figure, Group, Item, Section
 from .periods import SCHOOL_YEAR
 from .wording import words
 
@@ -118,6 +118,13 @@ def work(award):
     return level_words(award), title
 
 
+def money_text(value):
+    """A figure as the appendix prints it: counts as they are, yuan as 3,600.00."""
+    if isinstance(value, Decimal):
+        return "{:,.2f}".format(value)
+    return str(value)
+
+
 def plain(text):
     return SPACE.sub("", text or "")
 
@@ -155,6 +162,7 @@ def pledge_core(title):
 class _Section:
     items: list = dataclasses.field(default_factory=list)
     facts: dict = dataclasses.field(default_factory=dict)  # what the lead paragraph may tell
+    figures: dict = dataclasses.field(default_factory=dict)  # figure key → value, in the order set
 
 
 class Writer:
@@ -203,6 +211,26 @@ class Writer:
         item = Item(key=key, text=text, title=title, date=date, group=group, sources=list(dict.fromkeys(sources)))
         self.section(section).items.append(item)
         return item
+
+    def figure(self, section, key, value):
+        """A figure of the section for the version comparison and the Word appendix; zeros
+        and empty sums are not figures."""
+        if value:
+            self.section(section).figures[key] = value
+
+    def section_figures(self, key, draft):
+        """The section's figures: its activities and person-times from the records its
+        sub-points tell, then those its kinds of work set."""
+        told = {
+            source.split(":", 1)[1] for item in draft.items for source in item.sources if source.startswith("activity:")
+        }
+        rows = [a for a in self.records.activities if str(a["pk"]) in told]
+        figures = {"activities": len(rows), "person_times": sum(self.people(a) for a in rows), **draft.figures}
+        return [
+            Figure(key=name, label=words("figure", key=name), value=money_text(value))
+            for name, value in figures.items()
+            if value
+        ]
 
     def people(self, activity):
         return activity["participant_count"] + activity["outside_participants"]
@@ -288,7 +316,16 @@ class Writer:
                 Group(key=group, heading=words("group_heading", section=key, group=group))
                 for group in GROUPS.get(key, [])
             ]
-            result.append(Section(key=key, heading=heading, intro=intro, items=draft.items, groups=groups, figures=[]))
+            result.append(
+                Section(
+                    key=key,
+                    heading=heading,
+                    intro=intro,
+                    items=draft.items,
+                    groups=groups,
+                    figures=self.section_figures(key, draft),
+                )
+            )
         return result
 
     # -- campaigns and activities ----------------------------------------------------------
@@ -443,6 +480,7 @@ class Writer:
                 self.campaign(section, entry, extra_sources=self.mentor_sources(), mentoring=mentoring)
             else:
                 self.campaign(section, entry)
+        self.figure(section, "mentor_pairs", mentoring["pairs"])
         if mentoring["pairs"] and folded is None:
             self.add(
                 section,
@@ -456,6 +494,8 @@ class Writer:
         promotions = [{**p, "title_label": ProfessionalTitle(p["title"]).label} for p in self.records.promotion_list]
         if results or promotions:
             rows = self.award_rows(results)
+            self.figure(section, "awards", sum(len(a["names"]) or 1 for a in rows if not a["pending"]))
+            self.figure(section, "promotions", len(promotions))
             self.add(
                 section,
                 "awards:results",
@@ -535,6 +575,11 @@ class Writer:
         congress = self.records.congress
         self.campaigns_of(section, group=self.democracy_group)
         sessions = self.records.sessions
+        self.figure(section, "sessions", len(sessions))
+        self.figure(section, "proposals", congress["proposals"]["received"])
+        self.figure(section, "proposals_handled", congress["proposals"]["handled"])
+        self.figure(section, "notices", len(self.records.notice_list))
+        self.figure(section, "evaluations", len(self.records.evaluations))
         if sessions or congress["proposals"]["received"] or congress["suggestions"]["drives"]:
             motions = {}
             for motion in congress["motions"]:
@@ -654,6 +699,13 @@ class Writer:
             )
         hardship = self.records.hardship
         grants = self.records.grant_list
+        self.figure(section, "visits", len(visits))
+        self.figure(section, "visit_yuan", self.money_total(visits))
+        self.figure(section, "greetings", sum(b["recipients"] for b in batches))
+        self.figure(section, "greeting_yuan", sum((b["amount"] for b in batches), Decimal(0)))
+        self.figure(section, "hardship_cases", hardship["cases"])
+        self.figure(section, "hardship_yuan", Decimal(hardship["aid_amount"] or 0))
+        self.figure(section, "mutual_aid_yuan", sum((g["amount"] for g in grants), Decimal(0)))
         if hardship["cases"] or grants or self.records.recent_grants.get("count"):
             self.add(
                 section,
@@ -858,6 +910,9 @@ class Writer:
         section = str(SummarySection.CARE_ACTION)
         self.campaigns_of(section)
         care = self.records.care_action
+        self.figure(section, "pairs", care["pairs"])
+        self.figure(section, "talks", care["talks"])
+        self.figure(section, "tutoring", care["tutoring"])
         if care["pairs"]:
             self.add(
                 section,
