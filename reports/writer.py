@@ -68,7 +68,7 @@ PLEDGE_SUFFIXES = ("公开承诺书", "承诺书", "公开承诺", "承诺")
 LEADER_POSTS = ("校长", "书记", "主席", "主任")
 # A title that names where it was given (区…, 武进区…, 常州市…) needs no level before it.
 PLACE_NAMED = re.compile(r"^.{0,5}(区|市|省|县|镇|街道|全国|国家)")
-PRIZE_KINDS = (AwardKind.COMPETITION, AwardKind.HONOUR, AwardKind.PAPER_AWARDED)
+PRIZE_KINDS = (AwardKind.COMPETITION, AwardKind.HONOUR, AwardKind.PAPER_AWARDED, AwardKind.RESEARCH)
 CARE_CAMPAIGN_WORDS = ("温暖", "慰问", "走访", "六必访")
 MENTOR_CAMPAIGN_WORDS = ("青蓝", "师徒", "结对")
 SPACE = re.compile(r"[\s“”‘’\"'《》（）()，,。；;：:、！!？?]")
@@ -529,7 +529,9 @@ class Writer:
     def people_awards(self):
         """Awards to members and groups, not the school's own nor a club's."""
         return [
-            a for a in self.records.award_list if a["recipient_kind"] != AwardRecipientKind.SCHOOL and not a["club"]
+            a
+            for a in self.records.award_list
+            if a["recipient_kind"] != AwardRecipientKind.SCHOOL and a["club"] not in self.clubs
         ]
 
     @staticmethod
@@ -842,7 +844,7 @@ class Writer:
                 ["facility:{}".format(f["pk"]) for f in facilities],
                 facilities=facilities,
                 new=[f for f in facilities if f["new"]],
-                sporting=any(f["kind"] in ("fitness", "sports") for f in facilities),
+                sporting=any(f.get("kind") in ("fitness", "sports") for f in facilities),
                 standing=[f for f in facilities if not f["new"]],
             )
         self.activity_groups(section)

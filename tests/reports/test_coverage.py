@@ -15,6 +15,7 @@ from reports.coverage import FEW_UNUSED, RECORD_KINDS, coverage, period_record_i
 from reports.document import Item, Section, SummaryDocument
 from reports.periods import Period
 from reports.views.summary import SummaryMixin
+from tests.activities.factories_provisions import FacilityFactory, StandingRuleFactory
 
 from ..activities.factories_partnerships import PartnershipFactory
 from ..activity_factories import (
@@ -78,6 +79,8 @@ def add_records(school, tag=""):
         "carepair": CarePairFactory(school=school, teacher=zhang, school_year=2025),
         "club": club,
         "partnership": PartnershipFactory(school=school, partner="清溪村" + tag, started_on=day(9, 1, 2024)),
+        "facility": FacilityFactory(school=school, name="教工活动室" + tag, opened_on=day(3, 1)),
+        "standingrule": StandingRuleFactory(school=school, title="六必访制度" + tag, adopted_on=day(2, 1)),
     }
 
 

@@ -237,7 +237,8 @@ def test_the_dashboard_costs_a_fixed_number_of_queries(chair_client, school, dja
     make_year(school, 2023, activities=6, visits=3)
     with django_assert_max_num_queries(len(small)):
         dashboard(chair_client, year=2024)
-    assert len(small) <= 75
+    # The hardship files' ids, read for the summary's coverage, cost one query a year.
+    assert len(small) <= 76
 
 
 def test_teachers_keep_their_page_with_the_boards_new_notices(teacher_client, school):

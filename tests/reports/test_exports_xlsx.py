@@ -558,6 +558,8 @@ SHEET_OF_KIND = {
     "carepair": "168结对",
     "club": "社团",
     "partnership": "共建",
+    "facility": "活动场所",
+    "standingrule": "制度与公开渠道",
 }
 
 
