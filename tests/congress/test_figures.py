@@ -4,6 +4,7 @@ import pytest
 from django_scopes import scopes_disabled
 
 from congress.choices import ProposalState
+from congress.models import SuggestionDrive
 from congress.selectors import congress_figures
 from congress.services import record_attendance, record_vote
 
@@ -58,4 +59,9 @@ def test_congress_figures(school, other_school):
         }
     ]
     assert figures["evaluations"][0]["satisfaction_rate"] == 91.7
+    drives = figures["suggestions"].pop("drive_list")
+    with scopes_disabled():
+        assert [drive["pk"] for drive in drives] == list(
+            SuggestionDrive.objects.filter(school=school).values_list("pk", flat=True)
+        )
     assert figures["suggestions"] == {"drives": 1, "received": 1, "adopted": 1}
