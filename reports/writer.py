@@ -396,14 +396,15 @@ class Writer:
             own = category is None or (
                 category.name in DEFAULT_CATEGORY_NAMES and self.section_key(category) == section
             )
+            group_key = group(category) if callable(group) else group
             self.add(
                 section,
                 "category:{}:{}".format(section, category_id),
-                words("title", what="activities", section=section) if own else category.name,
+                words("title", what="activities", section=section, group=group_key) if own else category.name,
                 "activities",
                 ["activity:{}".format(pk) for a in shown for pk in a["pks"]],
                 date=shown[0]["starts_on"],
-                group=group(category) if callable(group) else group,
+                group=group_key,
                 category=category,
                 activities=shown,
                 titles="、".join(a["title"] for a in shown),
