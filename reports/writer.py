@@ -9,6 +9,7 @@ what no paragraph tells.
 """
 
 import dataclasses
+import functools
 import re
 from decimal import Decimal
 
@@ -71,6 +72,8 @@ PLACE_NAMED = re.compile(r"^.{0,5}(区|市|省|县|镇|街道|全国|国家)")
 PRIZE_KINDS = (AwardKind.COMPETITION, AwardKind.HONOUR, AwardKind.PAPER_AWARDED, AwardKind.RESEARCH)
 CARE_CAMPAIGN_WORDS = ("温暖", "慰问", "走访", "六必访")
 MENTOR_CAMPAIGN_WORDS = ("青蓝", "师徒", "结对")
+# The verbs of two characters or more that lead a title, tried in the order of VERBS.
+LEADING_VERB = re.compile("^(?:{})".format("|".join(re.escape(v) for v in VERBS if len(v) > 1)))
 SPACE = re.compile(r"[\s“”‘’\"'《》（）()，,。；;：:、！!？?]")
 
 
@@ -129,12 +132,13 @@ def plain(text):
     return SPACE.sub("", text or "")
 
 
+@functools.lru_cache(maxsize=4096)
 def named(text):
     """What a title or a clause names: without spaces, quotes, 活动 or a leading verb, so that
     "开展教师家访活动" and "教师家访" name the same thing."""
     text = plain(text).replace("活动", "")
-    verb = next((v for v in VERBS if len(v) > 1 and text.startswith(v)), "")
-    return text[len(verb) :]
+    verb = LEADING_VERB.match(text)
+    return text[verb.end() :] if verb else text
 
 
 def told(activity):
