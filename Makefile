@@ -23,8 +23,10 @@ run: $(VENV)/.installed
 	$(PYTHON) manage.py demo --if-empty
 	$(PYTHON) manage.py runserver 127.0.0.1:8000
 
+# The suite runs on every core (pytest-xdist); PYTEST_WORKERS=0 runs it in one process.
+PYTEST_WORKERS ?= auto
 test: $(VENV)/.installed-dev
-	$(PYTHON) -m pytest $(PYTEST_ARGS)
+	$(PYTHON) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 bench: $(VENV)/.installed-dev
 	$(PYTHON) bench/roster.py
