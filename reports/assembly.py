@@ -9,6 +9,8 @@ assembly knows nothing of them.
 
 from django.utils import timezone
 
+from unionhub.figures_cache import cached_figures
+
 from .document import SummaryDocument
 from .selectors import year_records
 from .wording import words
@@ -24,9 +26,16 @@ def assemble(school, period, today=None):
     """The summary of ``school`` for ``period`` as assembled from its records.
 
     ``today`` (default: the local date) caps the signing date and the 168 months expected.
-    A fixed number of queries, however large the year.
+    A fixed number of queries, however large the year; cached until the school's records
+    change.
     """
     today = today or timezone.localdate()
+    return cached_figures(
+        school.pk, "summary", (period.start, period.end, today), lambda: assembled(school, period, today)
+    )
+
+
+def assembled(school, period, today):
     records = year_records(school, period, today=today)
     profile = records.profile
     return SummaryDocument(

@@ -51,6 +51,7 @@ from congress.numerals import chinese_number
 from disclosure import selectors as disclosure_selectors
 from disclosure.models import Notice
 from members.choices import ProfessionalTitle
+from unionhub.figures_cache import cached_figures
 
 
 @dataclasses.dataclass(frozen=True)
@@ -305,11 +306,16 @@ def period_record_index(school, period, kinds=None):
     """Every live record of ``school`` in ``period`` that the summary could tell, kind by
     kind in the order of ``kinds`` (default ``RECORD_KINDS``), each in date order.
 
-    One query a kind, however many records.
+    One query a kind, however many records; every kind's index is cached until the school's
+    records change.
     """
+    if kinds is None:
+        return cached_figures(
+            school.pk, "records", (period.start, period.end), lambda: period_record_index(school, period, RECORD_KINDS)
+        )
     start, end = period.start, period.end
     with scope(school=[school.pk]):
-        return [row for kind in (kinds or RECORD_KINDS) for row in kind.rows(school, start, end)]
+        return [row for kind in kinds for row in kind.rows(school, start, end)]
 
 
 def coverage(document, index):

@@ -42,6 +42,7 @@ from disclosure.selectors import current_notices, notice_figures, notices_publis
 from members.choices import Gender, MemberStatus
 from members.models import Member, pinyin_keys
 from members.selectors import headcounts_by_school, member_figures, upcoming_birthdays
+from unionhub.figures_cache import cached_figures
 
 from . import charts
 from .periods import Period
@@ -74,7 +75,14 @@ def _add_years(day, years):
 
 
 def period_figures(school, period, today):
-    """The figures of ``period`` that the dashboard and its charts read (fixed queries)."""
+    """The figures of ``period`` that the dashboard, its charts and the summary read: computed
+    once (fixed queries), then cached until the school's records change."""
+    return cached_figures(
+        school.pk, "period", (period.start, period.end, today), lambda: computed_period_figures(school, period, today)
+    )
+
+
+def computed_period_figures(school, period, today):
     start, end = period.start, period.end
     return {
         "period": period,
@@ -257,7 +265,14 @@ def notices_closing_this_week(school, today):
 
 
 def year_overview(school, period, today):
-    """Everything the chair's dashboard shows for ``period``."""
+    """Everything the chair's dashboard shows for ``period``, cached until the school's
+    records change (and computed afresh each day: birthdays and retirements move)."""
+    return cached_figures(
+        school.pk, "overview", (period.start, period.end, today), lambda: computed_year_overview(school, period, today)
+    )
+
+
+def computed_year_overview(school, period, today):
     current = period_figures(school, period, today)
     previous = period_figures(school, period.previous(), today)
     return {

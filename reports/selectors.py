@@ -16,7 +16,6 @@ from activities.choices import PENDING_AWARD_STATUSES, AwardKind, AwardRecipient
 from activities.models import Activity, Category
 from activities.selectors import awards as award_selectors
 from activities.selectors import campaigns as campaign_selectors
-from activities.selectors import care as care_selectors
 from activities.selectors import log as log_selectors
 from activities.selectors import partnerships as partnership_selectors
 from activities.selectors import pledges as pledge_selectors
@@ -117,9 +116,13 @@ def year_records(school, period, today=None):
 
     A fixed number of queries however many records the period holds.
     """
+    from .overview import period_figures
+
     today = today or timezone.localdate()
     start, end = period.start, period.end
     with scope(school=[school.pk]):
+        # The figures the dashboard and the charts read too: one computation for all three.
+        figures = period_figures(school, period, today)
         activities = activities_with_counts(school, start, end)
         roster = member_selectors.roster_year_figures(school, start, end)
         roster["headcount"] = Member.objects.filter(school=school, status=MemberStatus.ACTIVE).count()
@@ -128,20 +131,20 @@ def year_records(school, period, today=None):
             activities=activities,
             campaigns=campaign_selectors.campaigns_between(school, start, end),
             clubs=campaign_selectors.club_figures(school, start, end),
-            pledges=pledge_selectors.pledge_figures(school, start, end),
-            awards=award_selectors.award_figures(school, start, end),
+            pledges=figures["pledges"],
+            awards=figures["awards"],
             promotions=award_selectors.promotion_figures(school, start, end),
             # Every pair of the school years the period overlaps, a continued pair once.
             mentoring=award_selectors.mentor_pair_figures(school, start, end),
-            visits=welfare_selectors.visit_totals(school, start, end),
-            greetings=welfare_selectors.greeting_figures(school, start, end),
-            hardship=welfare_selectors.hardship_figures(school, start, end),
-            mutual_aid=welfare_selectors.mutual_aid_figures(school, start, end),
-            care_action=care_selectors.care_figures(school, start, end, today=today),
-            congress=congress_selectors.congress_figures(school, start, end),
+            visits=figures["visits"],
+            greetings=figures["greetings"],
+            hardship=figures["hardship"],
+            mutual_aid=figures["mutual_aid"],
+            care_action=figures["care"],
+            congress=figures["congress"],
             sessions=list(congress_selectors.sessions_between(school, start, end)),
             evaluations=list(congress_selectors.evaluations_between(school, start, end)),
-            notices=disclosure_selectors.notice_figures(school, start, end),
+            notices=figures["notices"],
             suggestions=disclosure_selectors.suggestion_figures(school, start, end),
             award_list=award_selectors.award_entries(school, start, end),
             visit_list=welfare_selectors.visits_of_period(school, start, end),
@@ -186,14 +189,14 @@ NAMED_PARTICIPANTS = 5
 
 
 def small_group_names(activities):
-    """The names of the participants of the activities with a few, by activity.
+    """The names of the participants of the activities with a few, by activity, in roster order.
 
     One query whatever the activities: with none small, the query still runs (for id 0,
     which no row has), so that a quiet year and a busy one cost the same."""
     small = [row["pk"] for row in activities if 0 < row["participant_count"] <= NAMED_PARTICIPANTS] or [0]
     rows = (
         Participation.objects.filter(activity_id__in=small, member__deleted_at__isnull=True)
-        .order_by("activity_id", "pk")
+        .order_by("activity_id", "member_id")
         .values_list("activity_id", "member__name")
     )
     names = {}

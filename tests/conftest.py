@@ -2,6 +2,7 @@
 a district user; and anonymous visitors (the plain ``client``)."""
 
 import pytest
+from django.core.cache import cache
 from django_scopes import scope
 
 from unionhub.roles import Role
@@ -12,6 +13,12 @@ from .factories import DistrictFactory, DistrictUserFactory, MemberFactory, Scho
 @pytest.fixture(autouse=True)
 def private_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with nothing cached: ids come back when a test's rows roll back."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class UnionhubConfig(AppConfig):
     name = "unionhub"
     verbose_name = _("UnionHub")
+
+    def ready(self):
+        from django.db.backends.signals import connection_created
+
+        from .figures_cache import watch_writes
+
+        connection_created.connect(watch_writes, dispatch_uid="unionhub.figures_cache")

@@ -94,12 +94,44 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "unionhub.wsgi.application"
 
+# Connections are kept between requests (DJANGO_CONN_MAX_AGE seconds, 0 to close after each)
+# and checked before reuse, so a PostgreSQL restart costs one failed check, not a 500.
 DATABASES = {
     "default": dj_database_url.config(
         default="sqlite:///{}".format(BASE_DIR / "db.sqlite3"),
-        conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 0),
+        conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
     )
 }
+
+# The figures cache (unionhub.figures_cache) and anything else cached: local memory in
+# each process by default; Redis, shared by every app server, when REDIS_URL is set.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": env_int("DJANGO_CACHE_MAX_ENTRIES", 2000)},
+        }
+    }
+FIGURES_CACHE_SECONDS = env_int("DJANGO_FIGURES_CACHE_SECONDS", 24 * 60 * 60)
+# Tables whose writes leave every figure as it was: no figure reads them (a test checks).
+FIGURES_IGNORED_TABLES = [
+    "django_",
+    "axes_",
+    "auth_",
+    "unionhub_user",
+    "unionhub_submissiontoken",
+    "disclosure_noticeread",
+    "disclosure_historicalnoticeread",
+    "reports_summarydraft",
+    "reports_historicalsummarydraft",
+    "reports_summaryversion",
+    "reports_summarytemplate",
+    "reports_historicalsummarytemplate",
+]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "unionhub.User"
