@@ -103,6 +103,13 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several app server processes on one file: a transaction takes the write lock when it
+    # begins (and waits for it) instead of failing as "database is locked" when it first
+    # writes after reading; readers never wait for the writer in WAL mode.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
+    )
 
 # The figures cache (unionhub.figures_cache) and anything else cached: local memory in
 # each process by default; Redis, shared by every app server, when REDIS_URL is set.
