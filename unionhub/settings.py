@@ -98,6 +98,8 @@ DATABASES = {
     "default": dj_database_url.config(
         default="sqlite:///{}".format(BASE_DIR / "db.sqlite3"),
         conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 0),
+        # A persistent connection that the database dropped is replaced, not reused broken.
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
