@@ -530,6 +530,7 @@ def mix_config(pages, school, today, run, rng):
             "page": "/activities/care/pairs/%d/",
             "log": "/activities/care/pairs/%d/log/",
             "marker": "/activities/care/pairs/(%d+)/log/",
+            "refused": '/log/" class="card card-body"',
         },
         "created": {
             "activity": "^/activities/(%d+)/$",
@@ -653,7 +654,7 @@ def measure_mix(port, config):
     return figures, threads
 
 
-def verify(school, run, threads):
+def verify(school, run, threads, posts):
     """Every record the mix created exists exactly once: per kind, the labels sent, the
     records the successful POSTs redirected to, and the labelled rows in the database."""
     prefix = "{}-{}-".format(MARK, run)
@@ -694,6 +695,8 @@ def verify(school, run, threads):
         unknown = sorted(set(found_labels) - set(labels[kind]))
         report[kind] = {
             "posts_built": len(labels[kind]),
+            # Sent but not confirmed: refused, failed, or still being answered when wrk stopped.
+            "posts_sent": posts.get(kind, 0),
             "posts_confirmed": len(confirmed),
             "rows_found": len(found),
             # Rows whose POST was still being answered when wrk stopped.
@@ -708,13 +711,21 @@ def verify(school, run, threads):
 
 
 def server_log_summary(path):
+    """The server's 500s, each told by its path and the exception that ended its traceback."""
     text = Path(path).read_text(encoding="utf-8", errors="replace")
-    lines = text.splitlines()
-    first = next((line for line in lines if line.startswith("Internal Server Error")), None)
+    errors, current = {}, None
+    for line in text.splitlines() + ["[end]"]:
+        if line.startswith(("Internal Server Error", "[", "Forbidden", "Not Found", "Bad Request")):
+            if current is not None:
+                key = "{} → {}".format(re.sub(r"\d+", "N", current[0].split(": ", 1)[-1]), current[1])
+                errors[key] = errors.get(key, 0) + 1
+            current = [line, ""] if line.startswith("Internal Server Error") else None
+        elif current is not None and line.strip() and not line.startswith((" ", "Traceback", "The above", "During")):
+            current[1] = line.strip()
     return {
-        "internal_server_errors": sum(line.startswith("Internal Server Error") for line in lines),
+        "internal_server_errors": sum(errors.values()),
         "worker_timeouts": text.count("WORKER TIMEOUT"),
-        "first_internal_server_error": first,
+        "errors": errors,
     }
 
 
@@ -780,7 +791,7 @@ def main():
         shutil.rmtree(os.environ["LOAD_STATIC_ROOT"], ignore_errors=True)
     result["server_log"] = server_log_summary(log_path)
     shutil.rmtree(workdir, ignore_errors=True)
-    result["created_records"], records_ok = verify(school, run, threads)
+    result["created_records"], records_ok = verify(school, run, threads, result["mix"]["posts"])
     result["created_records_ok"] = records_ok
     result["targets"] = targets(result["pages"], result["mix"])
     result["load_average_after"] = [round(x, 2) for x in os.getloadavg()]

@@ -177,6 +177,9 @@ local function answer(status, headers, body)
     local post = care_post(pk, body)
     if post then
       table.insert(pending, { kind = "care", request = post })
+    elseif body:find(mix.care.refused, 1, true) then
+      -- The month's form sent back (a conflict or refused counts), not the pair's page.
+      counts.form_errors = counts.form_errors + 1
     end
   end
 end
