@@ -5,7 +5,7 @@ PYTHON := $(VENV)/bin/python
 export PIP_CONSTRAINT := $(CURDIR)/constraints.txt
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test bench lint messages fidelity
+.PHONY: run test bench load lint messages fidelity
 
 $(VENV)/bin/python:
 	python3 -m venv $(VENV)
@@ -36,6 +36,10 @@ bench: $(VENV)/.installed-dev
 	$(PYTHON) bench/summary.py
 	$(PYTHON) bench/exports.py
 	$(PYTHON) bench/district.py
+
+# The pages under real load (gunicorn, production settings, wrk): see bench/load.py.
+load: $(VENV)/.installed-dev
+	$(PYTHON) bench/load.py
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
