@@ -128,6 +128,7 @@ def test_activity_figures_of_an_empty_period_are_zero(school, year_of_work):
         "by_category": [],
         "by_section": {},
         "by_month": {day(6, 1): {"activities": 0, "participations": 0}},
+        "people_by_activity": {},
     }
 
 
