@@ -77,6 +77,7 @@ LEADING_VERB = re.compile("^(?:{})".format("|".join(re.escape(v) for v in VERBS 
 SPACE = re.compile(r"[\s“”‘’\"'《》（）()，,。；;：:、！!？?]")
 
 
+@functools.lru_cache(maxsize=4096)
 def act(title, yearly=False):
     """An activity's title as what the union did: "教师家访" → "开展教师家访活动"; a yearly
     one as the union's habit: "开展一年一度的慈善募捐活动"."""
@@ -226,9 +227,12 @@ class Writer:
         """The section's figures: its activities and person-times from the records its
         sub-points tell, then those its kinds of work set."""
         told = {
-            source.split(":", 1)[1] for item in draft.items for source in item.sources if source.startswith("activity:")
+            int(source.split(":", 1)[1])
+            for item in draft.items
+            for source in item.sources
+            if source.startswith("activity:")
         }
-        rows = [a for a in self.records.activities if str(a["pk"]) in told]
+        rows = [a for a in self.records.activities if a["pk"] in told]
         figures = {"activities": len(rows), "person_times": sum(self.people(a) for a in rows), **draft.figures}
         return [
             Figure(key=name, label=words("figure", key=name), value=money_text(value))
@@ -273,18 +277,19 @@ class Writer:
         return list(by_title.values())
 
     def free_activities(self, section):
-        return [
-            a
-            for a in self.records.activities
-            if a["pk"] not in self.used and not a["in_campaign"] and self.section_of(a["category_id"]) == section
-        ]
+        return [a for a in self.activities_of_section.get(section, ()) if a["pk"] not in self.used]
 
     # -- the document ----------------------------------------------------------------------
 
     def write(self):
         live = {entry["campaign"].pk for entry in self.records.campaigns}
+        # Each section's activities outside a live campaign, sorted once: a busy year has a
+        # thousand, and every kind of sub-point looks for the ones not yet told.
+        self.activities_of_section = {}
         for activity in self.records.activities:
             activity["in_campaign"] = activity["campaign_id"] in live
+            if not activity["in_campaign"]:
+                self.activities_of_section.setdefault(self.section_of(activity["category_id"]), []).append(activity)
         # Activities done with a partner are told with the partnership, but for those of a
         # live campaign: the campaign tells them.
         in_campaign = {activity["pk"] for activity in self.records.activities if activity["in_campaign"]}
