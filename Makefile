@@ -26,14 +26,9 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed-dev
 	$(PYTHON) -m pytest $(PYTEST_ARGS)
 
+# Every benchmark of bench/, one JSON document (bench/bench.sqlite3, or $DATABASE_URL).
 bench: $(VENV)/.installed-dev
-	$(PYTHON) bench/roster.py
-	$(PYTHON) bench/roster_import_xls.py
-	$(PYTHON) bench/activities.py
-	$(PYTHON) bench/democracy.py
-	$(PYTHON) bench/summary.py
-	$(PYTHON) bench/exports.py
-	$(PYTHON) bench/district.py
+	$(PYTHON) bench/run.py
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
