@@ -29,7 +29,10 @@ def database_label(url):
     """The database's kind and name, never a password."""
     parts = urlsplit(url)
     if parts.scheme.startswith("sqlite"):
-        return {"vendor": "sqlite", "name": str(Path(parts.path).relative_to(BENCH_DIR.parent))}
+        path = Path("/" + parts.path.lstrip("/"))
+        if path.is_relative_to(BENCH_DIR.parent):
+            path = path.relative_to(BENCH_DIR.parent)
+        return {"vendor": "sqlite", "name": str(path)}
     return {"vendor": "postgresql" if parts.scheme.startswith("postgres") else parts.scheme, "name": parts.path[1:]}
 
 
