@@ -28,7 +28,7 @@ test: $(VENV)/.installed-dev
 
 # Every benchmark of bench/, one JSON document (bench/bench.sqlite3, or $DATABASE_URL).
 bench: $(VENV)/.installed-dev
-	$(PYTHON) bench/run.py
+	@$(PYTHON) bench/run.py
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
