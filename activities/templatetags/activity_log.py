@@ -5,7 +5,7 @@ from django import template
 from django.utils.formats import localize
 from django.utils.html import conditional_escape as esc
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 
 from unionhub.links import pk_url
 
@@ -52,13 +52,18 @@ def _ends_later(activity):
 
 
 def _common(activity):
-    return {
-        "pk": activity.pk,
-        "url": pk_url("activities:activity_detail")(activity.pk),
-        "start": esc(localize(activity.starts_on)),
-        "title": esc(activity.title),
-        "category": esc(activity.category.name),
-    }
+    """What the row and the card both show, worked out once for the two."""
+    language, common = getattr(activity, "_list_common", (None, None))
+    if common is None or language != get_language():
+        common = {
+            "pk": activity.pk,
+            "url": pk_url("activities:activity_detail")(activity.pk),
+            "start": esc(localize(activity.starts_on)),
+            "title": esc(activity.title),
+            "category": esc(activity.category.name),
+        }
+        activity._list_common = (get_language(), common)
+    return common
 
 
 def _thumb(activity):

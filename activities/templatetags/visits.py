@@ -6,7 +6,7 @@ from django.template.defaultfilters import date
 from django.utils.formats import localize
 from django.utils.html import conditional_escape as esc
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from unionhub.links import pk_url
 from unionhub.templatetags.choices import display
@@ -41,14 +41,19 @@ def _if(html, value):
 
 
 def _common(visit):
-    return {
-        "pk": visit.pk,
-        "url": pk_url("activities:visit_detail")(visit.pk),
-        "day": esc(date(visit.visited_on)),
-        "member": esc(visit.member.name),
-        "occasion": esc(visit.occasion),
-        "source": esc(display(visit, "funding_source")),
-    }
+    """What the row and the card both show, worked out once for the two."""
+    language, common = getattr(visit, "_list_common", (None, None))
+    if common is None or language != get_language():
+        common = {
+            "pk": visit.pk,
+            "url": pk_url("activities:visit_detail")(visit.pk),
+            "day": esc(date(visit.visited_on)),
+            "member": esc(visit.member.name),
+            "occasion": esc(visit.occasion),
+            "source": esc(display(visit, "funding_source")),
+        }
+        visit._list_common = (get_language(), common)
+    return common
 
 
 @register.simple_tag
