@@ -28,14 +28,9 @@ PYTEST_WORKERS ?= auto
 test: $(VENV)/.installed-dev
 	$(PYTHON) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
+# Every benchmark of bench/, one JSON document (bench/bench.sqlite3, or $DATABASE_URL).
 bench: $(VENV)/.installed-dev
-	$(PYTHON) bench/roster.py
-	$(PYTHON) bench/roster_import_xls.py
-	$(PYTHON) bench/activities.py
-	$(PYTHON) bench/democracy.py
-	$(PYTHON) bench/summary.py
-	$(PYTHON) bench/exports.py
-	$(PYTHON) bench/district.py
+	@$(PYTHON) bench/run.py
 
 # The pages under real load (gunicorn, production settings, wrk): see bench/load.py.
 load: $(VENV)/.installed-dev

@@ -47,10 +47,10 @@ from django.db.models import Count, IntegerField, OuterRef, Subquery  # noqa: E4
 from django.db.models.functions import Coalesce  # noqa: E402
 from django.http import JsonResponse  # noqa: E402
 from django.test import Client, RequestFactory  # noqa: E402
-from django.urls import reverse  # noqa: E402
+from django.urls import include, path, reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from django_scopes import scope, scopes_disabled  # noqa: E402
-from roster import DEPARTMENTS, REPEAT, median_ms, queries, random_name  # noqa: E402
+from roster import DEPARTMENTS, REPEAT, behind_middleware, client_json, median_ms, queries, random_name  # noqa: E402
 
 from activities.choices import FundingSource, VisitReason  # noqa: E402
 from activities.models import (  # noqa: E402
@@ -432,6 +432,16 @@ def bare_visits(request):
     return JsonResponse({"visits": list(visits.values())})
 
 
+# The project's URLs and the bare views, so that they can also be measured through the same
+# middleware (session, login, school scope, locale) as the pages.
+urlpatterns = [
+    path("bench/bare/activities/", bare_activities),
+    path("bench/bare/care/<int:year>/", bare_care_grid),
+    path("bench/bare/visits/", bare_visits),
+    path("", include("unionhub.urls")),
+]
+
+
 # Measuring -----------------------------------------------------------------------------
 
 
@@ -490,6 +500,11 @@ def measure(today):
             bare_call(bare_visits, school, user, "visits", 50),
         ),
     }
+    through_client = {
+        "activity_log": client_json(client, "/bench/bare/activities/", "activities", 25),
+        "care_grid": client_json(client, "/bench/bare/care/{}/".format(year), "pairs", PAIRS_PER_SCHOOL),
+        "welfare_list": client_json(client, "/bench/bare/visits/", "visits", 50),
+    }
     figures = {}
     for name, (page, bare) in pages.items():
         figures[name + "_ms"], figures[name + "_cpu_ms"] = median_ms(page)
@@ -498,6 +513,11 @@ def measure(today):
         figures[name + "_bare_queries"] = queries(bare)
         figures[name + "_over_bare_ms"] = round(figures[name + "_ms"] / figures[name + "_bare_ms"], 2)
         figures[name + "_over_bare_cpu_ms"] = round(figures[name + "_cpu_ms"] / figures[name + "_bare_cpu_ms"], 2)
+        # The bare view behind the same middleware as the page: what the HTML alone costs.
+        wall, cpu, count = behind_middleware(__name__, through_client[name])
+        figures[name + "_bare_client_ms"], figures[name + "_bare_client_cpu_ms"] = wall, cpu
+        figures[name + "_bare_client_queries"] = count
+        figures[name + "_over_bare_client_cpu_ms"] = round(figures[name + "_cpu_ms"] / cpu, 2)
     return figures
 
 

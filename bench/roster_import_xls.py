@@ -20,16 +20,14 @@ import tracemalloc
 import xlwt
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
-from django.db import transaction
 from django_scopes import scope, scopes_disabled
 
 # bench/roster.py sets Django up (settings, database) as it is imported.
-from roster import roster_rows  # isort: skip
+from roster import empty_school, import_school, roster_rows  # isort: skip
 
 from members.importers import read_roster  # noqa: E402
-from members.models import Department, Member  # noqa: E402
+from members.models import Member  # noqa: E402
 from members.services import import_roster  # noqa: E402
-from unionhub.models import District, School  # noqa: E402
 
 ROWS = 5000
 
@@ -73,35 +71,25 @@ def timed_import(school, content, trace):
 
 def measured(school, content):
     """The first import and the unchanged re-import, timed, then again traced."""
-    empty(school)
+    empty_school(school)
     first = timed_import(school, content, trace=False)
     again = timed_import(school, content, trace=False)
-    empty(school)
+    empty_school(school)
     first_peak = timed_import(school, content, trace=True)["tracemalloc_peak_mb"]
     again_peak = timed_import(school, content, trace=True)["tracemalloc_peak_mb"]
     first["tracemalloc_peak_mb"], again["tracemalloc_peak_mb"] = first_peak, again_peak
     return first, again
 
 
-def empty(school):
-    with scopes_disabled(), transaction.atomic():
-        Member.history.filter(school=school).delete()
-        Department.history.filter(school=school).delete()
-        Member.all_objects.filter(school=school).delete()
-        Department.objects.filter(school=school).delete()
-
-
 def main():
     call_command("migrate", verbosity=0, interactive=False)
     content = roster_xls(ROWS)
-    with scopes_disabled():
-        district, _ = District.objects.get_or_create(name="基准测试区教育工会")
-        # One school kept for this benchmark (other apps protect a school's categories).
-        school, _ = School.objects.get_or_create(district=district, name="xls导入测试学校")
+    # One school kept for this benchmark (other apps protect a school's categories).
+    school = import_school("xls导入测试学校")
     try:
         first, again = measured(school, content)
     finally:
-        empty(school)
+        empty_school(school)
     assert (first["created"], again["created"], again["updated"], again["unchanged"]) == (ROWS, 0, 0, ROWS)
     assert again["history_rows"] == first["history_rows"], "an unchanged re-import writes no history"
     figures = {

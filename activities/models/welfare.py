@@ -22,11 +22,16 @@ MONEY = {"max_digits": 10, "decimal_places": 2, "validators": [validate_amount]}
 OPTIONAL_MONEY = {**MONEY, "null": True, "blank": True}
 
 
+# Looked up once per visit of a list: building the enum's values anew each time cost more.
+VISIT_REASON_LABELS = dict(VisitReason.choices)
+
+
 def occasion_label(reason, age):
     """A visit's reason as the union says it: 七十寿诞 for a seventieth birthday."""
     if reason == VisitReason.MILESTONE_BIRTHDAY and age:
         return "{}寿诞".format(chinese_number(age))
-    return str(VisitReason(reason).label) if reason in VisitReason.values else reason
+    label = VISIT_REASON_LABELS.get(reason)
+    return reason if label is None else str(label)
 
 
 def visited_a_retiree(status, status_changed_on, visited_on):

@@ -108,6 +108,56 @@ def cells_html(row, statuses):
     return mark_safe("".join(parts))  # noqa: S308 - only integers and escaped labels
 
 
+ROW_HTML = (
+    '<tr id="care-row-{pk}" data-teacher="{teacher}">\n'
+    '  <th scope="row" class="care-teacher">\n'
+    '    <div class="care-teacher-line"><a href="{url}">{teacher}</a>\n'
+    "    {fill}</div>\n"
+    '    <span class="care-student" title="{student}">{student}</span>\n'
+    "  </th>\n"
+    "  {cells}\n"
+    "  \n"
+    '  <td class="care-total" id="care-talks-{pk}">{talks}</td>\n'
+    '  <td class="care-total" id="care-tutoring-{pk}">{tutoring}</td>\n'
+    '  <td class="care-total" id="care-met-{pk}">{met}</td>\n'
+    "</tr>"
+)
+FILL_HTML = (
+    '<a class="btn btn-outline-primary" href="{grid_url}?year={year}&amp;edit={pk}#care-row-{pk}" '
+    'hx-get="{grid_url}?year={year}&amp;edit={pk}" hx-target="#care-row-{pk}" hx-swap="outerHTML" '
+    'data-care="edit-row">{label}</a>'
+)
+
+
+def row_html(row, grid_url, year_text, can_fill):
+    """A row not being filled in, as ``_grid_row.html`` draws it: written here, as a template
+    included 150 times cost more than the rest of the page. A row being filled in is drawn
+    by that template."""
+    pair = row["pair"]
+    pk = row["pk"]
+    fill = ""
+    if can_fill:
+        fill = FILL_HTML.format(
+            grid_url=conditional_escape(grid_url),
+            year=conditional_escape(year_text),
+            pk=pk,
+            label=conditional_escape(_("Fill")),
+        )
+    return mark_safe(  # noqa: S308 - the record's texts are escaped, the rest is ours
+        ROW_HTML.format(
+            pk=pk,
+            teacher=conditional_escape(pair.teacher.name),
+            url=conditional_escape(row["url"]),
+            fill=fill,
+            student=conditional_escape("{} · {}".format(pair.student_name, pair.student_class)),
+            cells=row["cells_html"],
+            talks=row["talks_text"],
+            tutoring=row["tutoring_text"],
+            met=row["met_text"],
+        )
+    )
+
+
 def totals_text(row):
     return {
         "talks_text": str(row["talks"]),
@@ -132,25 +182,29 @@ class CareGridMixin:
         user = self.request.user
         statuses = status_labels()
         detail_url = reverse("activities:care_pair_detail", args=[999999999]).replace("999999999", "{}")
+        grid_url, year_text = reverse(GRID_URL), str(grid["year"])
+        can_fill = user_can(user, Action.EDIT_RECORDS) or user.role == Role.TEACHER
         for row in grid["rows"]:
             # Strings, not numbers: a number in a template is localized, at a cost per cell.
             row["pk"] = str(row["pair"].pk)
             row["url"] = detail_url.format(row["pk"])
             row["cells_html"] = cells_html(row, statuses)
             row.update(totals_text(row))
+            if row["pair"].pk != edit_pair_id:
+                row["html"] = row_html(row, grid_url, year_text, can_fill)
         return {
             "grid": grid,
             "year": grid["year"],
-            "year_text": str(grid["year"]),
+            "year_text": year_text,
             "year_label": school_year_label(grid["year"]),
             "months": [
                 {"date": month, "begun": month <= this_month, "url": month_url(month)} for month in grid["months"]
             ],
             "statuses": statuses,
             "edit_pair_id": edit_pair_id,
-            "can_fill": user_can(user, Action.EDIT_RECORDS) or user.role == Role.TEACHER,
+            "can_fill": can_fill,
             "sees_everyone": sees_everyone(user),
-            "grid_url": reverse(GRID_URL),
+            "grid_url": grid_url,
             "talks_target": TALKS_TARGET,
             "tutoring_target": TUTORING_TARGET,
         }
@@ -571,7 +625,7 @@ class CareLogSaveView(CarePairMixin, RecordPermissionMixin, SingleObjectMixin, V
             "talks_target": TALKS_TARGET,
             "tutoring_target": TUTORING_TARGET,
             "next": self.safe_next(),
-            "grid_url": reverse(GRID_URL),
+            "grid_url": grid_url,
         }
         template = "activities/care/_month_form.html" if fragment == "month" else "activities/care/_cell_saved.html"
         return render(self.request, template, context)

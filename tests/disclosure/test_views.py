@@ -177,6 +177,28 @@ def test_the_board_has_an_archive_search_and_a_hallway_screen(teacher_client, sc
     assert 'id="screen-board"' in screen and "维修工程公示" in screen and "去年的招生公示" not in screen
 
 
+def test_the_board_tells_each_notice_by_its_state(teacher_client, teacher, school):
+    today = timezone.localdate()
+    with scopes_disabled():
+        open_now = NoticeFactory(school=school, title="维修工程公示")
+        future = NoticeFactory(school=school, title="招生方案公示", starts_on=today + datetime.timedelta(days=10))
+        closed = ClosedNoticeFactory(school=school, title="去年的采购公示")
+        withdrawn = ClosedNoticeFactory(
+            school=school, title="撤回的绩效公示", status=NoticeStatus.WITHDRAWN, withdrawal_reason="材料有误"
+        )
+        NoticeRead.objects.create(notice=closed, user=teacher)
+    page = teacher_client.get(reverse("disclosure:board")).content.decode()
+
+    def row(notice):
+        start = page.index('href="{}" data-notice="{}"'.format(notice.get_absolute_url(), notice.pk))
+        return page[start : page.index("</a>", start)]
+
+    assert "data-left=" in row(open_now) and "个工作日" in row(open_now) and 'data-badge="new"' in row(open_now)
+    assert "尚未开始" in row(future)
+    assert "公示期满" in row(closed) and 'data-badge="new"' not in row(closed)
+    assert "已撤回" in row(withdrawn)
+
+
 def test_an_objection_during_the_window(teacher_client, teacher, school):
     MemberFactory(school=school, user=teacher)
     with scopes_disabled():

@@ -4,6 +4,7 @@ import io
 import re
 
 import pytest
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.test import Client
 from django_scopes import ScopeError, scope, scopes_disabled
@@ -156,6 +157,9 @@ def normalized(response):
 
 
 def answer(client, method, url):
+    # Each answer drawn afresh: a fragment read from the cache (the navigation) leaves out
+    # the templates it was drawn from, and the answers' templates are compared.
+    cache.clear()
     return client.post(url, {}) if method == "POST" else client.get(url)
 
 
