@@ -22,7 +22,8 @@ from reports.overview import period_figures, year_overview
 from reports.periods import Period
 from unionhub.figures_cache import EVERY_SCHOOL, STAMP_KEY, cached_figures, stamps, written_table
 
-from ..activity_factories import ActivityFactory, VisitFactory, default_category
+from ..activities.test_log_forms import form_data
+from ..activity_factories import ActivityFactory, VisitFactory
 from ..factories import MemberFactory
 from ..reports.seed_year import seed_year
 
@@ -144,19 +145,7 @@ def test_a_page_write_shows_at_once_on_the_dashboard_and_in_the_summary(chair_cl
     summary_url = reverse("reports:summary", kwargs={"year": 2025})
     assert "教职工气排球比赛" not in chair_client.get(summary_url).content.decode()
 
-    response = chair_client.post(
-        reverse("activities:activity_create"),
-        {
-            "title": "教职工气排球比赛",
-            "category": default_category(school).pk,
-            "starts_on": "2025-10-15",
-            "ends_on": "",
-            "location": "学校体育馆",
-            "organiser": "校工会",
-            "description": "",
-            "outside_participants": "0",
-        },
-    )
+    response = chair_client.post(reverse("activities:activity_create"), form_data(school))
     assert response.status_code == 302
     assert chair_client.get("/", {"year": 2025}).context["headlines"][0]["current"] == 1
     assert "教职工气排球比赛" in chair_client.get(summary_url).content.decode()
