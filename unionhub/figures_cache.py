@@ -48,7 +48,9 @@ def scoped_schools():
     schools = state.get("school") if state.get("_enabled", True) else None
     if not schools:
         return [EVERY_SCHOOL]
-    return list(schools) if isinstance(schools, list | tuple | set) else [schools]
+    schools = schools if isinstance(schools, list | tuple | set) else [schools]
+    # Scopes name schools by id; a School itself is taken by its id too.
+    return [getattr(school, "pk", school) for school in schools]
 
 
 def change_stamps(schools):
