@@ -14,7 +14,6 @@ query count. Prints one JSON object.
 
 import json
 import os
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -38,14 +37,12 @@ from django.test import Client  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from django_scopes import scopes_disabled  # noqa: E402
-from roster import queries  # noqa: E402
+from roster import REPEAT, median_ms, queries  # noqa: E402
 from summary import analyze, busy_school_year, schools, seed, seeded  # noqa: E402
 
 from unionhub.roles import Role  # noqa: E402
 
 CHAIR_USERNAME = "bench-summary-chair"
-WARMUP = 2
-REPEAT = 10
 
 
 def chair(school):
@@ -59,23 +56,6 @@ def chair(school):
     return user
 
 
-def timed(call, before=None):
-    """Median wall and CPU ms of ``call`` after warming up; ``before`` runs untimed ahead of each."""
-    for _ in range(WARMUP):
-        if before:
-            before()
-        call()
-    wall, cpu = [], []
-    for _ in range(REPEAT):
-        if before:
-            before()
-        start, start_cpu = time.perf_counter(), time.process_time()
-        call()
-        wall.append(time.perf_counter() - start)
-        cpu.append(time.process_time() - start_cpu)
-    return round(statistics.median(wall) * 1000, 2), round(statistics.median(cpu) * 1000, 2)
-
-
 def cold_and_warm(client, url):
     def call():
         response = client.get(url)
@@ -83,10 +63,10 @@ def cold_and_warm(client, url):
         return response
 
     figures = {"url": url}
-    figures["cold_ms"], figures["cold_cpu_ms"] = timed(call, before=cache.clear)
+    figures["cold_ms"], figures["cold_cpu_ms"] = median_ms(call, before=cache.clear)
     cache.clear()
     figures["cold_queries"] = queries(call)
-    figures["warm_ms"], figures["warm_cpu_ms"] = timed(call)
+    figures["warm_ms"], figures["warm_cpu_ms"] = median_ms(call)
     figures["warm_queries"] = queries(call)
     return figures
 

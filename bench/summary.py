@@ -18,7 +18,6 @@ import datetime
 import json
 import os
 import random
-import statistics
 import sys
 import time
 from decimal import Decimal
@@ -321,19 +320,6 @@ def analyze():
         cursor.execute("ANALYZE")
 
 
-def cold_ms(call):
-    """Median wall and CPU milliseconds of ``call`` with nothing cached before each run (the
-    clearing itself not counted): the figures computed from the records."""
-    wall, cpu = [], []
-    for _ in range(REPEAT):
-        cache.clear()
-        start, start_cpu = time.perf_counter(), time.process_time()
-        call()
-        wall.append(time.perf_counter() - start)
-        cpu.append(time.process_time() - start_cpu)
-    return round(statistics.median(wall) * 1000, 2), round(statistics.median(cpu) * 1000, 2)
-
-
 def measure(year, today):
     busy, quiet = list(schools())
     figures = {}
@@ -343,7 +329,7 @@ def measure(year, today):
             return assemble(school, period, today=today)
 
         document = call()
-        wall, cpu = cold_ms(call)
+        wall, cpu = median_ms(call, before=cache.clear)
         warm_wall, warm_cpu = median_ms(call)
         cache.clear()
         cold_queries = queries(call)
