@@ -72,14 +72,14 @@ class YearRecords:
     profile: object = None
 
 
-def activities_with_counts(school, start, end, counts=None):
+def activities_with_counts(school, start, end, counts):
     """The period's live activities in date order as plain rows (``pk``, ``title``,
     ``starts_on``, ``description``, ``category_id``, ``campaign_id``, ``club_id``,
-    ``location``, ``programme``, ``outside_participants`` and ``participant_count`` of live members); two queries.
+    ``location``, ``programme``, ``outside_participants``, ``yearly``) with
+    ``participant_count``, the live members ``counts`` gives per activity id (the period's
+    figures hold it); one query.
 
-    Rows rather than models, and the participants counted in one grouped query rather than
-    a subquery per row: a busy year has a thousand activities. ``counts`` (live members per
-    activity id, as the period's figures hold them) saves that query.
+    Rows rather than models: a busy year has a thousand activities.
     """
     rows = list(
         log_selectors.activities_between(school, start, end).values(
@@ -95,21 +95,6 @@ def activities_with_counts(school, start, end, counts=None):
             "outside_participants",
             "yearly",
         )
-    )
-    if counts is not None:
-        for row in rows:
-            row["participant_count"] = counts.get(row["pk"], 0)
-        return rows
-    counts = dict(
-        Participation.objects.filter(
-            activity__school=school,
-            activity__deleted_at__isnull=True,
-            activity__starts_on__range=(start, end),
-            member__deleted_at__isnull=True,
-        )
-        .order_by()
-        .values_list("activity")
-        .annotate(n=Count("pk"))
     )
     for row in rows:
         row["participant_count"] = counts.get(row["pk"], 0)
