@@ -232,7 +232,7 @@ class Writer:
             for source in item.sources
             if source.startswith("activity:")
         }
-        rows = [a for a in self.records.activities if a["pk"] in told]
+        rows = [self.activity_by_pk[pk] for pk in sorted(told) if pk in self.activity_by_pk]
         figures = {"activities": len(rows), "person_times": sum(self.people(a) for a in rows), **draft.figures}
         return [
             Figure(key=name, label=words("figure", key=name), value=money_text(value))
@@ -286,6 +286,7 @@ class Writer:
         # Each section's activities outside a live campaign, sorted once: a busy year has a
         # thousand, and every kind of sub-point looks for the ones not yet told.
         self.activities_of_section = {}
+        self.activity_by_pk = {activity["pk"]: activity for activity in self.records.activities}
         for activity in self.records.activities:
             activity["in_campaign"] = activity["campaign_id"] in live
             if not activity["in_campaign"]:
