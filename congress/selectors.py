@@ -1,7 +1,9 @@
 """Figures of the congress for the annual summary: ``(school, start, end)`` functions
 returning plain numbers, strings and dicts (end inclusive)."""
 
-from django.db.models import Count, Prefetch
+from collections import Counter
+
+from django.db.models import Count, Prefetch, Q
 
 from .choices import ProposalState
 from .models import DemocraticEvaluation, Motion, Proposal, Session, Suggestion, SuggestionDrive, Vote
@@ -30,21 +32,21 @@ def congress_figures(school, start, end):
         .prefetch_related(Prefetch("votes", queryset=Vote.objects.select_related("clause")))
         .order_by("agenda_item__session__held_on", "agenda_item__order", "pk")
     )
-    by_state = dict(
-        Proposal.objects.filter(school=school, submitted_on__range=(start, end))
-        .values_list("state")
-        .annotate(count=Count("pk"))
-        .order_by()
+    # The period's proposals, counted by state here: one query for the ids and the counts.
+    proposal_states = list(
+        Proposal.objects.filter(school=school, submitted_on__range=(start, end)).values_list("pk", "state")
     )
+    by_state = Counter(state for _, state in proposal_states)
     proposals = {state.value: by_state.get(state.value, 0) for state in ProposalState}
-    proposal_pks = list(
-        Proposal.objects.filter(school=school, submitted_on__range=(start, end)).values_list("pk", flat=True)
-    )
+    proposal_pks = [pk for pk, _ in proposal_states]
     evaluations = DemocraticEvaluation.objects.filter(school=school, evaluated_on__range=(start, end)).order_by(
         "evaluated_on", "pk"
     )
     drives = SuggestionDrive.objects.filter(school=school, opens_on__range=(start, end)).order_by("opens_on", "pk")
-    suggestions = Suggestion.objects.filter(school=school, drive__in=drives)
+    drive_list = list(drives.values("pk", "title", "opens_on"))
+    suggestions = Suggestion.objects.filter(school=school, drive__in=[drive["pk"] for drive in drive_list])
+    # Aliases apart from the field names: an aggregate may not shadow a field it filters on.
+    received = suggestions.aggregate(n=Count("pk"), adopted_n=Count("pk", filter=Q(adopted=True)))
     return {
         "sessions": [
             {
@@ -79,10 +81,10 @@ def congress_figures(school, start, end):
             for e in evaluations
         ],
         "suggestions": {
-            "drive_list": list(drives.values("pk", "title", "opens_on")),
-            "drives": drives.count(),
-            "received": suggestions.count(),
-            "adopted": suggestions.filter(adopted=True).count(),
+            "drive_list": drive_list,
+            "drives": len(drive_list),
+            "received": received["n"],
+            "adopted": received["adopted_n"],
         },
     }
 

@@ -69,14 +69,15 @@ def roster_year_figures(school, start, end):
     tells them: how many joined the school, left it and retired, and the new hires by name.
 
     Joining counts everyone who came (new hires and transfers in) by the day they joined
-    the school; leaving and retiring count by the day the status changed. Deleted members
-    are not counted.
+    the school; leaving and retiring count by the day the status changed. ``headcount`` is
+    the members in post now. Deleted members are not counted.
     """
     members = Member.objects.filter(school=school)
     figures = members.aggregate(
         joined=Count("pk", filter=Q(joined_school_on__range=(start, end))),
         left=Count("pk", filter=Q(status=MemberStatus.TRANSFERRED, status_changed_on__range=(start, end))),
         retired=Count("pk", filter=Q(status=MemberStatus.RETIRED, status_changed_on__range=(start, end))),
+        headcount=Count("pk", filter=Q(status=MemberStatus.ACTIVE)),
     )
     figures["new_hires"] = list(
         members.filter(hired_on__range=(start, end))

@@ -25,7 +25,6 @@ from congress import selectors as congress_selectors
 from disclosure import selectors as disclosure_selectors
 from disclosure.models import Notice
 from members import selectors as member_selectors
-from members.choices import MemberStatus
 from members.models import Member
 from unionhub.selectors import school_profile
 
@@ -115,7 +114,6 @@ def year_records(school, period, today=None):
         figures = period_figures(school, period, today)
         activities = activities_with_counts(school, start, end, figures["activities"]["people_by_activity"])
         roster = member_selectors.roster_year_figures(school, start, end)
-        roster["headcount"] = Member.objects.filter(school=school, status=MemberStatus.ACTIVE).count()
         return YearRecords(
             categories=list(Category.objects.filter(school=school).order_by("position", "pk")),
             activities=activities,

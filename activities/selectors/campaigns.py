@@ -310,8 +310,12 @@ def club_awards(club):
     return Award.objects.filter(school=club.school_id, club=club).order_by("-awarded_on", "-pk")
 
 
+EMPTY_CLUB_FIGURES = {"clubs": 0, "members": 0, "activities": 0, "person_times": 0, "awards": 0}
+
+
 def club_figures(school, start, end):
-    """What the school's clubs and teams did between ``start`` and ``end`` (five queries).
+    """What the school's clubs and teams did between ``start`` and ``end`` (five queries; one
+    for a school without clubs).
 
     Returns ``{"clubs", "members", "activities", "person_times", "awards",
     "awards_by_level", "per_club"}``: the number of live clubs, the distinct members in
@@ -323,6 +327,9 @@ def club_figures(school, start, end):
     """
     with scope(school=[school.pk]):
         clubs = list(clubs_with_counts(school))
+        if not clubs:
+            # Most schools keep no clubs here: nothing more to count.
+            return {**EMPTY_CLUB_FIGURES, "awards_by_level": {}, "per_club": []}
         figures = figures_by(school, "club", start=start, end=end)
         distinct_members = (
             Club.members.through.objects.filter(

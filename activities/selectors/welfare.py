@@ -279,19 +279,23 @@ def hardship_figures(school, start, end):
     cases = HardshipCase.objects.filter(school=school, opened_on__lte=end).filter(
         Q(closed_on__isnull=True) | Q(closed_on__gte=start)
     )
-    counts = cases.aggregate(
-        cases=Count("pk"),
-        opened=Count("pk", filter=Q(opened_on__gte=start)),
-        closed=Count("pk", filter=Q(status=HardshipStatus.CLOSED, closed_on__lte=end)),
-        open_at_end=Count("pk", filter=Q(closed_on__isnull=True) | Q(closed_on__gt=end)),
-    )
+    # A school has a handful of cases: they are read once and counted here.
+    rows = list(cases.values_list("pk", "opened_on", "closed_on", "status"))
+    counts = {
+        "cases": len(rows),
+        "opened": sum(1 for _, opened, _, _ in rows if opened >= start),
+        "closed": sum(
+            1 for _, _, closed, status in rows if status == HardshipStatus.CLOSED and closed and closed <= end
+        ),
+        "open_at_end": sum(1 for _, _, closed, _ in rows if closed is None or closed > end),
+    }
     aid = HardshipAid.objects.filter(
         case__school=school, case__deleted_at__isnull=True, given_on__gte=start, given_on__lte=end
     )
     by_source = _grouped(aid, "funding_source", FundingSource.choices)
     return {
         **counts,
-        "pks": list(cases.values_list("pk", flat=True)),
+        "pks": [pk for pk, _, _, _ in rows],
         "members": aid.order_by().values("case__member").distinct().count(),
         "aid_count": sum(row["count"] for row in by_source.values()),
         "aid_amount": yuan(sum((row["amount"] for row in by_source.values()), ZERO)),

@@ -244,3 +244,17 @@ def test_club_figures_of_an_earlier_year(school, clubs):
 def test_club_figures_cost_five_queries(school, clubs, django_assert_num_queries):
     with django_assert_num_queries(5):
         club_figures(school, *YEAR_2025)
+
+
+def test_a_school_without_clubs_costs_one_query(school, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        figures = club_figures(school, *YEAR_2025)
+    assert figures == {
+        "clubs": 0,
+        "members": 0,
+        "activities": 0,
+        "person_times": 0,
+        "awards": 0,
+        "awards_by_level": {},
+        "per_club": [],
+    }

@@ -46,6 +46,7 @@ def test_the_year_figures_of_a_calendar_year(school, changes):
         "joined": 3,
         "left": 1,
         "retired": 1,
+        "headcount": 4,
         "new_hires": ["新乙", "新甲"],
     }
 
@@ -55,6 +56,7 @@ def test_the_year_figures_of_a_school_year(school, changes):
         "joined": 1,
         "left": 0,
         "retired": 2,
+        "headcount": 4,
         "new_hires": [],
     }
     assert figures(school, D(2024, 9, 1), D(2025, 8, 31))["new_hires"] == ["老丁", "新乙", "新甲"]

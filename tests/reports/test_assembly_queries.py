@@ -46,7 +46,7 @@ pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2026, 1, 15)
 # Pinned: a selector growing a query per record, or a new read, shows here. It includes
 # the period's figures (shared with the dashboard and the charts) and the activities by month.
-QUERIES = 72
+QUERIES = 59
 
 
 def day(month, date):
