@@ -16,8 +16,12 @@ from django.db import models, router
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from .forms import AdminLoginForm
 from .models import District, School, SubmissionToken, User
 from .roles import Role
+
+# Superusers' logins wait after failures on their username as everyone's do.
+admin.site.login_form = AdminLoginForm
 
 # ---------------------------------------------------------------------------------------
 # Districts, schools and logins
