@@ -144,6 +144,7 @@ FIGURES_IGNORED_TABLES = [
     "auth_",
     "unionhub_user",
     "unionhub_submissiontoken",
+    "unionhub_accesslogentry",
     "disclosure_noticeread",
     "disclosure_historicalnoticeread",
     "reports_summarydraft",
