@@ -15,23 +15,15 @@ from django.core.exceptions import ImproperlyConfigured
 from django.test import RequestFactory
 
 from tests.factories import PASSWORD
+from tests.unionhub.test_accounts import LOGIN, fresh_axes, logged_in_as  # noqa: F401  (fresh_axes: autouse)
 from unionhub import login_delay
 from unionhub.client_address import client_address
 from unionhub.settings import env_networks
 
 pytestmark = pytest.mark.usefixtures("fast_password_hasher")
 
-LOGIN = "/accounts/login/"
 PROXY = "127.0.0.1"
 CHAIR_HOME = "203.0.113.10"
-
-
-@pytest.fixture(autouse=True)
-def fresh_axes(db):
-    """No failed attempts carried over from another test."""
-    axes.utils.reset()
-    yield
-    axes.utils.reset()
 
 
 @pytest.fixture
@@ -61,10 +53,6 @@ def log_in(client, username, password, address, peer=PROXY):
     return client.post(
         LOGIN, {"username": username, "password": password}, REMOTE_ADDR=peer, HTTP_X_FORWARDED_FOR=address
     )
-
-
-def logged_in_as(client):
-    return client.session.get("_auth_user_id")
 
 
 def fail_from(client, address, times):
