@@ -115,7 +115,7 @@ class MemberDetailView(OwnRecordMixin, DetailView):
 
 
 def record_id_number_view(request, member):
-    record_sensitive_act(SensitiveAct.ID_NUMBER_VIEW, school=member.school, target=member.name, **acted_by(request))
+    record_sensitive_act(SensitiveAct.ID_NUMBER_VIEW, school=request.school, target=member.name, **acted_by(request))
 
 
 class MemberCreateView(RoleRequiredMixin, OneTimeSubmissionMixin, MemberObjectMixin, CreateView):
