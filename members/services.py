@@ -4,8 +4,9 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from unionhub.models import SensitiveAct
 from unionhub.roles import Role
-from unionhub.services import reset_password, temporary_password
+from unionhub.services import login_label, record_sensitive_act, reset_password, temporary_password
 
 from .models import Department, Member
 from .pinyin import pinyin_keys
@@ -52,7 +53,7 @@ def _free_username(member):
 
 
 @transaction.atomic
-def create_login(member, role, username=""):
+def create_login(member, role, username="", *, actor=None, address=None):
     """Give ``member`` a login in their school; returns ``(user, temporary password)``."""
     if member.user_id:
         raise ValueError(_("%(name)s already has a login.") % {"name": member.name})
@@ -69,9 +70,20 @@ def create_login(member, role, username=""):
     )
     member.user = user
     member.save(update_fields=["user"])
+    record_sensitive_act(
+        SensitiveAct.ACCOUNT_CREATE, school=member.school, actor=actor, target=login_label(user), address=address
+    )
     return user, password
 
 
-def set_active(user, active):
+@transaction.atomic
+def set_active(user, active, *, actor=None, address=None):
     user.is_active = active
     user.save(update_fields=["is_active"])
+    record_sensitive_act(
+        SensitiveAct.ACCOUNT_ENABLE if active else SensitiveAct.ACCOUNT_DISABLE,
+        school=user.school,
+        actor=actor,
+        target=login_label(user),
+        address=address,
+    )

@@ -15,14 +15,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
 from unionhub.history import history_entries
+from unionhub.models import SensitiveAct
 from unionhub.pagination import CappedPaginator
 from unionhub.roles import Action, Role, user_can
+from unionhub.services import acted_by, record_sensitive_act
 from unionhub.submissions import OneTimeSubmissionMixin
 from unionhub.views import ConcurrentUpdateMixin, RoleRequiredMixin, SchoolScopedMixin
 from unionhub.xlsx import Sheet, write_workbook
@@ -104,9 +107,15 @@ class MemberDetailView(OwnRecordMixin, DetailView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         context["show_full_id"] = user.role in (Role.CHAIR, Role.STAFF)
+        if context["show_full_id"] and self.object.id_card_number:
+            record_id_number_view(self.request, self.object)
         context["timeline"] = timeline_for(self.object)
         context["history"] = history_entries(self.object) if user_can(user, Action.VIEW_RECORDS) else []
         return context
+
+
+def record_id_number_view(request, member):
+    record_sensitive_act(SensitiveAct.ID_NUMBER_VIEW, school=request.school, target=member.name, **acted_by(request))
 
 
 class MemberCreateView(RoleRequiredMixin, OneTimeSubmissionMixin, MemberObjectMixin, CreateView):
@@ -122,6 +131,13 @@ class MemberCreateView(RoleRequiredMixin, OneTimeSubmissionMixin, MemberObjectMi
 class MemberUpdateView(RoleRequiredMixin, ConcurrentUpdateMixin, MemberObjectMixin, UpdateView):
     required_action = Action.EDIT_RECORDS
     form_class = MemberForm
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        # The form's field shows the whole number.
+        if self.object.id_card_number:
+            record_id_number_view(request, self.object)
+        return response
 
     def form_valid(self, form):
         response = super().form_valid(form)
@@ -215,16 +231,21 @@ class RosterExportView(RoleRequiredMixin, View):
     required_action = Action.VIEW_RECORDS
 
     def get(self, request):
-        members = MemberFilter(request.GET, queryset=roster(request.school), school=request.school).qs
+        members = list(MemberFilter(request.GET, queryset=roster(request.school), school=request.school).qs)
         sheet = Sheet(
             title=_("Roster"),
             headers=[str(header) for _name, header in ROSTER_COLUMNS],
             rows=(member_row(m) for m in members),
         )
         year = parse_year(request.GET.get("year")) or timezone.localdate().year
-        return xlsx_response(
-            write_workbook([sheet, year_figures_sheet(request.school, year)]), "roster.xlsx", _("roster.xlsx")
+        content = write_workbook([sheet, year_figures_sheet(request.school, year)])
+        record_sensitive_act(
+            SensitiveAct.ROSTER_EXPORT,
+            school=request.school,
+            target=ngettext("%(count)d member", "%(count)d members", len(members)) % {"count": len(members)},
+            **acted_by(request),
         )
+        return xlsx_response(content, "roster.xlsx", _("roster.xlsx"))
 
 
 def year_figures_sheet(school, year):
@@ -393,7 +414,7 @@ class AccountCreateView(RoleRequiredMixin, OneTimeSubmissionMixin, View):
         member = get_object_or_404(Member.objects.filter(school=request.school), pk=pk)
         role = request.POST.get("role", Role.TEACHER)
         try:
-            user, password = services.create_login(member, role)
+            user, password = services.create_login(member, role, **acted_by(request))
         except ValueError as error:
             messages.error(request, str(error))
             return redirect("members:account_list")
@@ -410,7 +431,7 @@ class AccountObjectMixin(RoleRequiredMixin):
 class AccountResetPasswordView(AccountObjectMixin, View):
     def post(self, request, pk):
         account = self.get_account(request, pk)
-        password = services.reset_password(account)
+        password = services.reset_password(account, **acted_by(request))
         return render(request, "members/account_password.html", {"account": account, "password": password})
 
 
@@ -423,7 +444,7 @@ class AccountActiveView(AccountObjectMixin, View):
             messages.error(request, _("You cannot disable your own account."))
             return redirect("members:account_list")
         active = request.POST.get("active") == "1"
-        services.set_active(account, active)
+        services.set_active(account, active, **acted_by(request))
         if active:
             messages.success(request, _("The account %(username)s is enabled.") % {"username": account.username})
         else:

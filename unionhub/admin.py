@@ -8,16 +8,21 @@ records show too. Each app registers its models with :func:`register_school_owne
 from django import forms
 from django.apps import apps
 from django.contrib import admin
-from django.contrib.admin.utils import flatten_fieldsets
+from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.db import models, router
+from django.db import models, router, transaction
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import District, School, SubmissionToken, User
+from .forms import AdminLoginForm
+from .models import AccessLogEntry, District, School, SensitiveAct, SubmissionToken, User
 from .roles import Role
+from .services import acted_by, login_label, record_sensitive_act
+
+# Superusers' logins wait after failures on their username as everyone's do.
+admin.site.login_form = AdminLoginForm
 
 # ---------------------------------------------------------------------------------------
 # Districts, schools and logins
@@ -91,6 +96,35 @@ class SchoolUserAdmin(UserAdmin):
     add_fieldsets = UserAdmin.add_fieldsets + (
         (_("School and role"), {"classes": ("wide",), "fields": ["last_name", *ROLE_FIELDS]}),
     )
+
+    # A school's login created or changed here is in that school's access log too.
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if obj.school_id:
+            for kind, target in self.sensitive_acts(obj, form, change):
+                record_sensitive_act(kind, school=obj.school, target=target, **acted_by(request))
+
+    def sensitive_acts(self, user, form, change):
+        label = login_label(user)
+        if not change:
+            yield SensitiveAct.ACCOUNT_CREATE, label
+            return
+        if "role" in form.changed_data:
+            before = Role(form.initial["role"]).label if form.initial.get("role") else "—"
+            yield SensitiveAct.ROLE_CHANGE, "{}：{} → {}".format(label, before, user.get_role_display() or "—")
+        if "is_active" in form.changed_data:
+            yield (SensitiveAct.ACCOUNT_ENABLE if user.is_active else SensitiveAct.ACCOUNT_DISABLE), label
+
+    def user_change_password(self, request, id, form_url=""):
+        with transaction.atomic():
+            response = super().user_change_password(request, id, form_url)
+            if request.method == "POST" and response.status_code == 302:
+                user = self.get_object(request, unquote(id))
+                if user.school_id:
+                    record_sensitive_act(
+                        SensitiveAct.PASSWORD_RESET, school=user.school, target=login_label(user), **acted_by(request)
+                    )
+        return response
 
 
 # ---------------------------------------------------------------------------------------
@@ -241,4 +275,22 @@ class SubmissionTokenAdmin(SchoolOwnedAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(AccessLogEntry)
+class AccessLogEntryAdmin(SchoolOwnedAdmin):
+    """Written only by ``record_sensitive_act``: read here, never added, edited or removed."""
+
+    list_display = ["at", "kind", "actor_name", "target", "address", "school"]
+    list_filter = ["kind", "school"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False

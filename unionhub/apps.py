@@ -9,6 +9,7 @@ class UnionhubConfig(AppConfig):
     def ready(self):
         from django.db.backends.signals import connection_created
 
+        from . import login_delay  # noqa: F401  (connects its signal receivers)
         from .figures_cache import watch_writes
 
         connection_created.connect(watch_writes, dispatch_uid="unionhub.figures_cache")

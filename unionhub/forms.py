@@ -4,13 +4,17 @@ import datetime
 import functools
 
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.backends.base.operations import BaseDatabaseOperations
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django_scopes.forms import SafeModelChoiceField, SafeModelMultipleChoiceField
 
+from . import login_delay
 from .years import EARLIEST_DATE, LATEST_DATE, date_range_error
 
 # What each integer column holds on every database (PostgreSQL's widths; SQLite's driver
@@ -208,3 +212,27 @@ class VersionedModelForm(SchoolScopedModelForm):
     def clean_loaded_version(self):
         value = self.cleaned_data.get("loaded_version")
         return self.instance.version if value is None else value
+
+
+class LoginDelayMixin:
+    """Refuses a login attempt while its username must wait (``unionhub.login_delay``),
+    before the password is checked, and says for how long."""
+
+    def clean(self):
+        username = self.cleaned_data.get("username")
+        seconds = login_delay.seconds_to_wait(username) if username else 0
+        if seconds:
+            raise forms.ValidationError(
+                _("Too many failed logins for this account. Please try again in %(seconds)s seconds."),
+                code="login_delayed",
+                params={"seconds": seconds},
+            )
+        return super().clean()
+
+
+class LoginForm(LoginDelayMixin, AuthenticationForm):
+    pass
+
+
+class AdminLoginForm(LoginDelayMixin, AdminAuthenticationForm):
+    pass

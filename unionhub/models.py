@@ -242,3 +242,42 @@ class SubmissionToken(SchoolOwnedModel):
 
     def __str__(self):
         return self.token
+
+
+class SensitiveAct(models.TextChoices):
+    """What the access log records: acts that reveal or export personal data, change a
+    login, or bring back a backup."""
+
+    ROSTER_EXPORT = "roster_export", _("Roster exported")
+    RECORDS_EXPORT = "records_export", _("Year's records exported (care, welfare, hardship, mutual aid)")
+    ID_NUMBER_VIEW = "id_number_view", _("ID card number viewed")
+    ACCOUNT_CREATE = "account_create", _("Login created")
+    PASSWORD_RESET = "password_reset", _("Password reset")
+    ROLE_CHANGE = "role_change", _("Role changed")
+    ACCOUNT_DISABLE = "account_disable", _("Login disabled")
+    ACCOUNT_ENABLE = "account_enable", _("Login enabled")
+    RESTORE = "restore", _("Backup restored")
+
+
+class AccessLogEntry(SchoolOwnedModel):
+    """One sensitive act on a school's data, for its chair to read: who, when, what, on which
+    object, from where. Written only through ``services.record_sensitive_act``; never edited."""
+
+    at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+    kind = models.CharField(_("act"), max_length=30, choices=SensitiveAct.choices)
+    actor = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("by")
+    )
+    # As the actor was called then: kept when the login is renamed or removed.
+    actor_name = models.CharField(_("by"), max_length=200, blank=True)
+    target = models.CharField(_("object"), max_length=300, blank=True)
+    address = models.GenericIPAddressField(_("address"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("access log entry")
+        verbose_name_plural = _("access log")
+        indexes = [models.Index(fields=["school", "-at"], name="accesslog_school_at")]
+
+    def __str__(self):
+        return "{} {}".format(self.get_kind_display(), self.target)

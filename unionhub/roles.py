@@ -28,6 +28,7 @@ class Action(models.TextChoices):
     VIEW_DISTRICT = "view_district", _("Read the district overview")
     MANAGE_SCHOOLS = "manage_schools", _("Add the district's schools and their chairs")
     EDIT_PROFILE = "edit_profile", _("Edit the school's profile")
+    VIEW_ACCESS_LOG = "view_access_log", _("Read the school's access log")
 
 
 PERMISSIONS = {
@@ -40,6 +41,7 @@ PERMISSIONS = {
     Action.VIEW_DISTRICT: {Role.DISTRICT},
     Action.MANAGE_SCHOOLS: {Role.DISTRICT},
     Action.EDIT_PROFILE: {Role.CHAIR},
+    Action.VIEW_ACCESS_LOG: {Role.CHAIR},
 }
 
 # Actions that the role alone does not grant: the user also needs this flag set.

@@ -1,4 +1,5 @@
-"""The district administrator's schools (/district/schools/) and the school's profile (/school/profile/)."""
+"""The district administrator's schools (/district/schools/), the school's profile
+(/school/profile/) and its access log (/school/access-log/)."""
 
 from django.urls import path
 
@@ -20,4 +21,5 @@ urlpatterns = [
         name="district_chair_reset_password",
     ),
     path("school/profile/", school_views.SchoolProfileView.as_view(), name="profile"),
+    path("school/access-log/", school_views.AccessLogView.as_view(), name="access_log"),
 ]

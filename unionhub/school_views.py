@@ -1,5 +1,5 @@
-"""Pages about schools themselves: the district administrator's schools and chairs, and the
-school's profile that its chair keeps."""
+"""Pages about schools themselves: the district administrator's schools and chairs, the
+school's profile that its chair keeps, and the access log that its chair reads."""
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -10,12 +10,16 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import FormView, ListView, UpdateView
+from django_filters.views import FilterView
 
+from .filters import AccessLogFilter
 from .history import history_entries
 from .models import School
+from .pagination import CappedPaginator
 from .roles import Action, Role, user_can
 from .school_forms import ChairForm, SchoolProfileForm, SchoolWithChairForm
-from .services import SchoolSetupError, create_chair, create_school_with_chair, reset_password
+from .selectors import access_log
+from .services import SchoolSetupError, acted_by, create_chair, create_school_with_chair, reset_password
 from .views import ConcurrentUpdateMixin, RoleRequiredMixin
 
 PASSWORD_TEMPLATE = "unionhub/chair_password.html"
@@ -57,7 +61,12 @@ class DistrictSchoolCreateView(DistrictAdminMixin, FormView):
         data = form.cleaned_data
         try:
             created = create_school_with_chair(
-                self.request.user.district, data["name"], data["short_name"], data["chair_username"], data["chair_name"]
+                self.request.user.district,
+                data["name"],
+                data["short_name"],
+                data["chair_username"],
+                data["chair_name"],
+                **acted_by(self.request),
             )
         except SchoolSetupError as error:
             form.add_error(None, str(error))
@@ -84,7 +93,9 @@ class DistrictChairCreateView(DistrictAdminMixin, FormView):
     def form_valid(self, form):
         data = form.cleaned_data
         try:
-            chair, password = create_chair(self.school, data["chair_username"], data["chair_name"])
+            chair, password = create_chair(
+                self.school, data["chair_username"], data["chair_name"], **acted_by(self.request)
+            )
         except SchoolSetupError as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)
@@ -99,7 +110,7 @@ class DistrictChairResetPasswordView(DistrictAdminMixin, View):
         chair = get_object_or_404(
             get_user_model().objects.filter(role=Role.CHAIR, school__in=self.district_schools()), pk=pk
         )
-        return self.show_password(chair, reset_password(chair))
+        return self.show_password(chair, reset_password(chair, **acted_by(request)))
 
 
 class SchoolProfileView(RoleRequiredMixin, ConcurrentUpdateMixin, UpdateView):
@@ -131,3 +142,23 @@ class SchoolProfileView(RoleRequiredMixin, ConcurrentUpdateMixin, UpdateView):
         if response.status_code == 302:  # saved, not a concurrent-edit conflict
             messages.success(self.request, _("The school's profile was saved."))
         return response
+
+
+class AccessLogView(RoleRequiredMixin, FilterView):
+    """Who exported, looked up or changed what, newest first: for the school's chair only."""
+
+    required_action = Action.VIEW_ACCESS_LOG
+    filterset_class = AccessLogFilter
+    template_name = "unionhub/access_log.html"
+    context_object_name = "entries"
+    paginate_by = 50
+    paginator_class = CappedPaginator
+
+    def get_queryset(self):
+        return access_log(self.request.school)
+
+    def get_context_data(self, **kwargs):
+        # Each page link keeps the filter.
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return super().get_context_data(filter_query=query.urlencode(), **kwargs)

@@ -1,6 +1,8 @@
-"""Reads about a school that the dashboard and the annual summary share."""
+"""Reads about a school: what the dashboard and the annual summary share, and its access log."""
 
 from dataclasses import dataclass
+
+from .models import AccessLogEntry
 
 
 @dataclass(frozen=True)
@@ -26,3 +28,8 @@ def school_profile(school):
         motto_meaning=school.motto_meaning,
         introduction=school.introduction,
     )
+
+
+def access_log(school):
+    """The school's access log, newest first."""
+    return AccessLogEntry.objects.filter(school=school).order_by("-at", "-pk")

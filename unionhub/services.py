@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django_scopes import scopes_disabled
 
-from .models import District, School
+from .client_address import client_address
+from .models import AccessLogEntry, District, School, SensitiveAct
 from .roles import Role
 
 # No 0/o, 1/l/i: the password is read aloud or copied from a screen.
@@ -19,12 +21,57 @@ def temporary_password():
     return "".join(secrets.choice(PASSWORD_ALPHABET) for _ in range(10))
 
 
-def reset_password(user):
+def login_label(user):
+    """A login as the access log names it: 王伟（wangwei）, or the login name alone."""
+    name = user.get_full_name()
+    return "{}（{}）".format(name, user.username) if name else user.username
+
+
+def acted_by(request):
+    """The ``actor`` and ``address`` of ``record_sensitive_act`` for an act done in ``request``."""
+    user = request.user
+    return {"actor": user if user.is_authenticated else None, "address": client_address(request)}
+
+
+def record_sensitive_act(kind, *, school, actor=None, target="", address=None):
+    """Write the access log's entry for one sensitive act (a ``SensitiveAct``).
+
+    ``school`` is the school whose data it touched; None means every school (a whole
+    database restored), and each school's chair then finds the entry in their own log.
+    ``actor`` is the login that acted, or None for a management command; ``target`` names
+    the object as text; ``address`` is the client's IP address, if there was a client.
+    Call it inside the transaction of the act it records, so neither is kept without the other.
+    """
+    schools = [school] if school is not None else School.objects.order_by("pk")
+    entries = [
+        AccessLogEntry(
+            school=each,
+            kind=SensitiveAct(kind),
+            actor=actor,
+            actor_name=login_label(actor) if actor is not None else "",
+            target=target[: AccessLogEntry._meta.get_field("target").max_length],
+            address=address,
+        )
+        for each in schools
+    ]
+    # Written for a school other than the scope's (a district administrator's act) or with
+    # no scope at all (a command): the entry names its school itself.
+    with scopes_disabled():
+        AccessLogEntry.objects.bulk_create(entries)
+    return entries
+
+
+@transaction.atomic
+def reset_password(user, *, actor=None, address=None):
     """Set a new temporary password that must be changed at the next login."""
     password = temporary_password()
     user.set_password(password)
     user.must_change_password = True
     user.save(update_fields=["password", "must_change_password"])
+    if user.school_id:
+        record_sensitive_act(
+            SensitiveAct.PASSWORD_RESET, school=user.school, actor=actor, target=login_label(user), address=address
+        )
     return password
 
 
@@ -69,7 +116,7 @@ def chair_problems(username):
     return []
 
 
-def create_school_with_chair(district, name, short_name, username, chair_name=""):
+def create_school_with_chair(district, name, short_name, username, chair_name="", *, actor=None, address=None):
     """Make a school of ``district`` and its chair's login with a one-time password.
 
     ``district`` is a ``District`` or the name of one, made when it does not exist yet.
@@ -80,7 +127,7 @@ def create_school_with_chair(district, name, short_name, username, chair_name=""
     if problems:
         raise SchoolSetupError(" ".join(problems))
     try:
-        return _create_school_with_chair(district, name, short_name, username, chair_name)
+        return _create_school_with_chair(district, name, short_name, username, chair_name, actor, address)
     except IntegrityError:
         # Someone else made the same school or login between the check and the write.
         problems = setup_problems(district, name, username) or [
@@ -90,15 +137,15 @@ def create_school_with_chair(district, name, short_name, username, chair_name=""
 
 
 @transaction.atomic
-def _create_school_with_chair(district, name, short_name, username, chair_name):
+def _create_school_with_chair(district, name, short_name, username, chair_name, actor, address):
     if isinstance(district, str):
         district, _created = District.objects.get_or_create(name=district)
     school = School.objects.create(district=district, name=name, short_name=short_name)
-    chair, password = _create_chair(school, username, chair_name)
+    chair, password = _create_chair(school, username, chair_name, actor, address)
     return NewSchool(school=school, chair=chair, password=password)
 
 
-def create_chair(school, username, chair_name=""):
+def create_chair(school, username, chair_name="", *, actor=None, address=None):
     """A chair's login for ``school`` (one that has none yet, or a new chair), with a one-time
     password to change at the first login: ``(chair, password)``.
 
@@ -109,14 +156,14 @@ def create_chair(school, username, chair_name=""):
         raise SchoolSetupError(" ".join(problems))
     try:
         with transaction.atomic():
-            return _create_chair(school, username, chair_name)
+            return _create_chair(school, username, chair_name, actor, address)
     except IntegrityError:
         # Someone else took the login name between the check and the write.
         problems = chair_problems(username) or [_("The chair could not be saved; nothing was changed. Try again.")]
         raise SchoolSetupError(" ".join(problems)) from None
 
 
-def _create_chair(school, username, chair_name):
+def _create_chair(school, username, chair_name, actor, address):
     password = temporary_password()
     chair = get_user_model().objects.create_user(
         username=username,
@@ -125,5 +172,8 @@ def _create_chair(school, username, chair_name):
         school=school,
         role=Role.CHAIR,
         must_change_password=True,
+    )
+    record_sensitive_act(
+        SensitiveAct.ACCOUNT_CREATE, school=school, actor=actor, target=login_label(chair), address=address
     )
     return chair, password

@@ -4,10 +4,12 @@ Development defaults let `make run` work on a fresh machine; production override
 ``unionhub.settings_production``.
 """
 
+import ipaddress
 import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from xstatic.pkg import bootstrap as xstatic_bootstrap
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -23,6 +25,17 @@ def env_int(name, default):
 
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_networks(name):
+    """Comma-separated addresses or networks; a typo stops the start instead of trusting nothing."""
+    entries = env_list(name)
+    for entry in entries:
+        try:
+            ipaddress.ip_network(entry, strict=False)
+        except ValueError as error:
+            raise ImproperlyConfigured("{}: {}".format(name, error)) from None
+    return entries
 
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "django-insecure-development-only-key")
@@ -131,6 +144,7 @@ FIGURES_IGNORED_TABLES = [
     "auth_",
     "unionhub_user",
     "unionhub_submissiontoken",
+    "unionhub_accesslogentry",
     "disclosure_noticeread",
     "disclosure_historicalnoticeread",
     "reports_summarydraft",
@@ -156,12 +170,25 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
 
-# Failed logins: five attempts per username and address, then an hour's lock-out.
-AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+# Reverse proxies (addresses or networks, e.g. 127.0.0.1,10.0.0.0/8) whose X-Forwarded-For
+# names the client; any other peer's header is ignored (unionhub.client_address).
+TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES")
+
+# Failed logins, two brakes. Hard, per client address: after AXES_FAILURE_LIMIT failures
+# from one address, that address is locked out for an hour (django-axes). Soft, per
+# account: after LOGIN_DELAY_FREE_FAILURES failures on one username from anywhere, each
+# further attempt on it waits 2, 4, 8… seconds, at most LOGIN_DELAY_MAX_SECONDS, so
+# guessing from many addresses is slowed without locking the account's owner out.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 10)
 AXES_COOLOFF_TIME = 1
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_CLIENT_IP_CALLABLE = "unionhub.client_address.client_address"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+LOGIN_DELAY_FREE_FAILURES = env_int("LOGIN_DELAY_FREE_FAILURES", 3)
+LOGIN_DELAY_MAX_SECONDS = env_int("LOGIN_DELAY_MAX_SECONDS", 60)
+# An account's failures are forgotten this long after the last one (and on a login).
+LOGIN_DELAY_MEMORY_SECONDS = env_int("LOGIN_DELAY_MEMORY_SECONDS", 15 * 60)
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]

@@ -24,8 +24,9 @@ from django.views.generic import TemplateView
 
 from congress.numerals import chinese_number
 from unionhub.history import history_entries
-from unionhub.models import School
+from unionhub.models import School, SensitiveAct
 from unionhub.roles import Action, user_can
+from unionhub.services import acted_by, record_sensitive_act
 from unionhub.submissions import OneTimeSubmissionMixin, OneTimeSubmissionOnSaveMixin
 from unionhub.views import RoleRequiredMixin
 
@@ -700,4 +701,8 @@ class RecordsXlsxView(SummaryMixin, View):
 
         data = records_xlsx(self.school, self.period)
         filename = "{}{}工会工作记录.xlsx".format(self.period.label, self.school.name)
+        # Its sheets name the members visited, cared for, in hardship or granted mutual aid.
+        record_sensitive_act(
+            SensitiveAct.RECORDS_EXPORT, school=self.school, target=str(self.period.label), **acted_by(request)
+        )
         return _file(data, filename, XLSX)

@@ -1,8 +1,9 @@
-"""The school's logins: created by the chair, first password changed, reset, disabled, throttled."""
+"""The school's logins: created by the chair, first password changed, reset, disabled.
+
+Failed logins are in test_login_lockout.py."""
 
 import axes.utils
 import pytest
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.utils import translation
@@ -235,53 +236,3 @@ def test_it_sends_anonymous_visitors_from_account_management_to_log_in(client, d
     response = client.get("/members/accounts/")
     assert response.status_code == 302
     assert response["Location"].startswith(LOGIN)
-
-
-# --- throttling failed logins ------------------------------------------------------------------
-
-
-def test_it_locks_a_login_out_after_too_many_wrong_passwords(client, teacher):
-    for attempt in range(settings.AXES_FAILURE_LIMIT):
-        response = log_in(client, "teacher", "wrong-{}".format(attempt))
-        assert not logged_in_as(client)
-
-    response = log_in(client, "teacher", PASSWORD)  # now even the right password
-
-    assert response.status_code == 429
-    assert "registration/locked_out.html" in [t.name for t in response.templates]
-    assert not logged_in_as(client)
-    assert zh("Too many failed logins") in response.content.decode()
-
-
-def test_it_still_takes_the_right_password_one_attempt_before_the_limit(client, teacher):
-    for attempt in range(settings.AXES_FAILURE_LIMIT - 1):
-        assert log_in(client, "teacher", "wrong-{}".format(attempt)).status_code == 200
-    response = log_in(client, "teacher", PASSWORD)
-    assert response.status_code == 302
-    assert logged_in_as(client) == str(teacher.pk)
-
-
-def test_it_forgets_failures_after_a_successful_login(client, teacher):
-    for attempt in range(settings.AXES_FAILURE_LIMIT - 1):
-        log_in(client, "teacher", "wrong-{}".format(attempt))
-    assert log_in(client, "teacher", PASSWORD).status_code == 302
-    client.post("/accounts/logout/")
-    for attempt in range(settings.AXES_FAILURE_LIMIT - 1):
-        log_in(client, "teacher", "wrong-{}".format(attempt))
-    assert log_in(client, "teacher", PASSWORD).status_code == 302
-
-
-def test_it_locks_out_only_the_attacked_username(client, teacher, staff):
-    for attempt in range(settings.AXES_FAILURE_LIMIT):
-        log_in(client, "teacher", "wrong-{}".format(attempt))
-    assert log_in(client, "staff", PASSWORD).status_code == 302
-
-
-def test_it_unlocks_after_the_failures_are_reset(client, teacher):
-    for attempt in range(settings.AXES_FAILURE_LIMIT):
-        log_in(client, "teacher", "wrong-{}".format(attempt))
-    assert log_in(client, "teacher", PASSWORD).status_code == 429
-
-    axes.utils.reset(username="teacher")
-
-    assert log_in(client, "teacher", PASSWORD).status_code == 302

@@ -4,7 +4,8 @@ school's profile.
 The matrix's district user reads the district but is no administrator: the schools pages
 refuse it like every school role (403, before any object is looked up). The administrator's
 own answers, its own district against another (404), are in tests/unionhub/test_district_schools.py.
-The chair edits the profile, staff read it, teachers and district users are refused.
+The chair edits the profile, staff read it, teachers and district users are refused; the
+access log is the chair's alone.
 """
 
 import datetime
@@ -32,6 +33,8 @@ MATRIX = {
         "GET": {"own": (LOGIN, 200, 200, 403, 403)},
         "POST": {"own": (LOGIN, 302, 403, 403, 403)},
     },
+    # The chair's alone; it lists only the school's own entries (tests/unionhub/test_access_log.py).
+    "schools:access_log": {"GET": {"own": (LOGIN, 200, 403, 403, 403)}},
 }
 
 OBJECT_KINDS = {
