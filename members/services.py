@@ -5,12 +5,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from unionhub.roles import Role
-from unionhub.services import reset_password, temporary_password
+from unionhub.services import reset_password, set_active, temporary_password
 
 from .models import Department, Member
 from .pinyin import pinyin_keys
 
-__all__ = ["create_login", "import_roster", "reset_password", "set_active"]
+__all__ = ["create_login", "delete_member", "import_roster", "reset_password", "restore_member", "set_active"]
 
 
 @transaction.atomic
@@ -72,6 +72,22 @@ def create_login(member, role, username=""):
     return user, password
 
 
-def set_active(user, active):
-    user.is_active = active
-    user.save(update_fields=["is_active"])
+@transaction.atomic
+def delete_member(member):
+    """Move ``member`` to the recycle bin. Their login stops working: it is disabled and
+    logged out everywhere, and the member remembers that this did it, for the restore."""
+    user = member.user
+    member.login_disabled_on_delete = user is not None and user.is_active
+    if member.login_disabled_on_delete:
+        set_active(user, False)
+    member.soft_delete()
+
+
+@transaction.atomic
+def restore_member(member):
+    """Bring ``member`` back from the recycle bin, and their login as it was before the
+    delete: enabled again only if the delete is what disabled it."""
+    if member.login_disabled_on_delete and member.user is not None:
+        set_active(member.user, True)
+    member.login_disabled_on_delete = False
+    member.restore()

@@ -138,7 +138,10 @@ class MemberDeleteView(RoleRequiredMixin, MemberObjectMixin, DetailView):
 
     def post(self, request, *args, **kwargs):
         member = self.get_object()
-        member.soft_delete()
+        if member.user_id is not None and member.user_id == request.user.pk:
+            messages.error(request, _("You cannot delete your own member record: your login would stop working."))
+            return redirect(member)
+        services.delete_member(member)
         messages.success(
             request,
             _("%(name)s has been deleted. The chair can restore the record from the recycle bin.")
@@ -189,7 +192,7 @@ class MemberRestoreView(RoleRequiredMixin, View):
                 % {"name": member.name, "reason": id_card_number_clash(holder)},
             )
             return redirect("members:member_trash")
-        member.restore()
+        services.restore_member(member)
         messages.success(request, _("%(name)s has been restored.") % {"name": member.name})
         return redirect(member)
 
