@@ -4,10 +4,9 @@ history rows the same key."""
 import datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from disclosure.models.suggestions import KEY_LENGTH
+from tests import migrating
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -15,24 +14,14 @@ BEFORE = "0003_historicalholidaycalendarday_holidaycalendarday"
 
 
 def migrate(disclosure_migration=None):
-    """Every other app at its latest migration, disclosure at the one named (or its
-    latest); returns the models as they are there."""
-    executor = MigrationExecutor(connection)
-    targets = [
-        (app, disclosure_migration) if app == "disclosure" and disclosure_migration else (app, name)
-        for app, name in executor.loader.graph.leaf_nodes()
-    ]
-    executor.migrate(targets)
-    executor.loader.build_graph()
-    return executor.loader.project_state(targets).apps
+    return migrating.migrate("disclosure", disclosure_migration)
 
 
 @pytest.fixture
 def old_apps():
     apps = migrate(BEFORE)
     yield apps
-    migrate()
-    new = MigrationExecutor(connection).loader.project_state().apps
+    new = migrate()
     new.get_model("disclosure", "HistoricalSuggestion")._base_manager.all().delete()
     new.get_model("disclosure", "Suggestion")._base_manager.all().delete()
 
