@@ -131,6 +131,16 @@ class AnswerForm(forms.Form):
     answer = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 4}))
 
 
+class SuggestionAnswerForm(VersionedModelForm):
+    """A suggestion's answer, refused when someone else answered since the page opened."""
+
+    answer = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 4}))
+
+    class Meta(VersionedModelForm.Meta):
+        model = Suggestion
+        fields = ["answer"]
+
+
 class SuggestionForm(SchoolScopedModelForm):
     class Meta(SchoolScopedModelForm.Meta):
         model = Suggestion

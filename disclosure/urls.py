@@ -23,5 +23,5 @@ urlpatterns = [
     path("objections/<int:pk>/answer/", notices.ObjectionAnswerView.as_view(), name="objection_answer"),
     path("suggestions/", suggestions.SuggestionListView.as_view(), name="suggestion_list"),
     path("suggestions/new/", suggestions.SuggestionCreateView.as_view(), name="suggestion_create"),
-    path("suggestions/<int:pk>/answer/", suggestions.SuggestionAnswerView.as_view(), name="suggestion_answer"),
+    path("suggestions/<slug:key>/answer/", suggestions.SuggestionAnswerView.as_view(), name="suggestion_answer"),
 ]

@@ -24,7 +24,6 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from unionhub.uploads import check_size, check_xlsx
-from unionhub.xlsx import FORMULA_PREFIXES
 
 from .columns import HEADER_SYNONYMS, IGNORED_HEADERS, ROSTER_COLUMNS
 from .forms import MemberForm, id_card_number_clash
@@ -262,11 +261,7 @@ def _cell_text(value):
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    text = str(value).strip()
-    # Undo the export's formula escaping, so an exported roster re-imports unchanged.
-    if text.startswith("'") and text[1:].startswith(FORMULA_PREFIXES):
-        text = text[1:]
-    return text
+    return str(value).strip()
 
 
 def _date_text(text):

@@ -146,6 +146,9 @@ class Member(SchoolOwnedModel):
     )
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True, editable=False)
+    # Set when the delete disabled the member's login, so that a restore enables only a
+    # login the delete disabled, not one the chair had disabled before.
+    login_disabled_on_delete = models.BooleanField(_("login disabled by the delete"), default=False, editable=False)
 
     objects = SchoolScopedManager(_manager_class=LiveMemberManager)
     all_objects = SchoolScopedManager(_manager_class=AllMemberManager)
@@ -202,12 +205,13 @@ class Member(SchoolOwnedModel):
         return self.deleted_at is not None
 
     def soft_delete(self):
-        """Delete so that the chair can undo it: the row stays, hidden from every list."""
+        """Delete so that the chair can undo it: the row stays, hidden from every list.
+        ``members.services.delete_member`` also disables the member's login."""
         self.deleted_at = timezone.now()
         self.version += 1
-        self.save(update_fields=["deleted_at", "version"])
+        self.save(update_fields=["deleted_at", "version", "login_disabled_on_delete"])
 
     def restore(self):
         self.deleted_at = None
         self.version += 1
-        self.save(update_fields=["deleted_at", "version"])
+        self.save(update_fields=["deleted_at", "version", "login_disabled_on_delete"])

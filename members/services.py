@@ -6,12 +6,12 @@ from django.utils.translation import gettext as _
 
 from unionhub.models import SensitiveAct
 from unionhub.roles import Role
-from unionhub.services import login_label, record_sensitive_act, reset_password, temporary_password
+from unionhub.services import login_label, record_sensitive_act, reset_password, set_active, temporary_password
 
 from .models import Department, Member
 from .pinyin import pinyin_keys
 
-__all__ = ["create_login", "import_roster", "reset_password", "set_active"]
+__all__ = ["create_login", "delete_member", "import_roster", "reset_password", "restore_member", "set_active"]
 
 
 @transaction.atomic
@@ -77,13 +77,21 @@ def create_login(member, role, username="", *, actor=None, address=None):
 
 
 @transaction.atomic
-def set_active(user, active, *, actor=None, address=None):
-    user.is_active = active
-    user.save(update_fields=["is_active"])
-    record_sensitive_act(
-        SensitiveAct.ACCOUNT_ENABLE if active else SensitiveAct.ACCOUNT_DISABLE,
-        school=user.school,
-        actor=actor,
-        target=login_label(user),
-        address=address,
-    )
+def delete_member(member, *, actor=None, address=None):
+    """Move ``member`` to the recycle bin. Their login stops working: it is disabled and
+    logged out everywhere, and the member remembers that this did it, for the restore."""
+    user = member.user
+    member.login_disabled_on_delete = user is not None and user.is_active
+    if member.login_disabled_on_delete:
+        set_active(user, False, actor=actor, address=address)
+    member.soft_delete()
+
+
+@transaction.atomic
+def restore_member(member, *, actor=None, address=None):
+    """Bring ``member`` back from the recycle bin, and their login as it was before the
+    delete: enabled again only if the delete is what disabled it."""
+    if member.login_disabled_on_delete and member.user is not None:
+        set_active(member.user, True, actor=actor, address=address)
+    member.login_disabled_on_delete = False
+    member.restore()

@@ -2,8 +2,6 @@
 
 import datetime
 import hashlib
-import uuid
-from pathlib import Path
 from urllib.parse import quote
 
 from django.conf import settings
@@ -21,6 +19,7 @@ from django.views.generic import CreateView, DetailView, ListView, UpdateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
+from unionhub import pending_imports
 from unionhub.history import history_entries
 from unionhub.models import SensitiveAct
 from unionhub.pagination import CappedPaginator
@@ -154,7 +153,10 @@ class MemberDeleteView(RoleRequiredMixin, MemberObjectMixin, DetailView):
 
     def post(self, request, *args, **kwargs):
         member = self.get_object()
-        member.soft_delete()
+        if member.user_id is not None and member.user_id == request.user.pk:
+            messages.error(request, _("You cannot delete your own member record: your login would stop working."))
+            return redirect(member)
+        services.delete_member(member, **acted_by(self.request))
         messages.success(
             request,
             _("%(name)s has been deleted. The chair can restore the record from the recycle bin.")
@@ -205,7 +207,7 @@ class MemberRestoreView(RoleRequiredMixin, View):
                 % {"name": member.name, "reason": id_card_number_clash(holder)},
             )
             return redirect("members:member_trash")
-        member.restore()
+        services.restore_member(member, **acted_by(self.request))
         messages.success(request, _("%(name)s has been restored.") % {"name": member.name})
         return redirect(member)
 
@@ -287,12 +289,6 @@ class RosterTemplateView(RoleRequiredMixin, View):
         return xlsx_response(write_workbook([sheet]), "roster-template.xlsx", _("roster-template.xlsx"))
 
 
-def _import_dir():
-    path = Path(settings.MEDIA_ROOT) / "imports"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
 class RosterImportView(RoleRequiredMixin, View):
     """Upload → check every cell → preview → confirm. Nothing is written before confirm."""
 
@@ -306,9 +302,15 @@ class RosterImportView(RoleRequiredMixin, View):
     def post(self, request):
         if "confirm" in request.POST:
             return self.confirm(request)
+        if "cancel" in request.POST:
+            self.forget_pending(request)
+            messages.info(request, _("The import was cancelled; nothing was imported."))
+            return redirect("members:roster_import")
         form = RosterImportForm(request.POST, request.FILES)
         if not form.is_valid():
             return render(request, self.template_name, {"form": form})
+        # A new upload replaces the preview before it.
+        self.forget_pending(request)
         upload = form.cleaned_data["file"]
         result = read_roster(upload, request.school, settings.UNIONHUB["IMPORT_MAX_ROWS"])
         if result.errors:
@@ -316,22 +318,27 @@ class RosterImportView(RoleRequiredMixin, View):
             return render(request, self.template_name, {"form": RosterImportForm(), "result": result})
         upload.seek(0)
         content = upload.read()
-        token = uuid.uuid4().hex
-        (_import_dir() / token).write_bytes(content)
         request.session[self.session_key] = {
-            "token": token,
+            "token": pending_imports.keep(content),
             "sha256": hashlib.sha256(content).hexdigest(),
             "name": upload.name,
         }
         return render(request, self.template_name, {"form": None, "result": result, "preview": True})
 
+    def forget_pending(self, request):
+        """Delete the file of the preview in this session, if there is one."""
+        pending = request.session.pop(self.session_key, None)
+        if pending:
+            pending_imports.discard(pending.get("token"))
+
     def confirm(self, request):
         pending = request.session.get(self.session_key)
-        path = _import_dir() / pending["token"] if pending else None
-        if not pending or pending.get("token") != request.POST.get("token") or not path.exists():
+        path = pending_imports.path_of(pending["token"]) if pending else None
+        if not pending or pending.get("token") != request.POST.get("token") or not path or not path.exists():
             messages.error(request, _("The upload has expired; please upload the file again."))
             return redirect("members:roster_import")
         content = path.read_bytes()
+        self.forget_pending(request)
         upload = SimpleUploadedFile(pending["name"], content)
         result = read_roster(upload, request.school, settings.UNIONHUB["IMPORT_MAX_ROWS"])
         if result.errors or hashlib.sha256(content).hexdigest() != pending["sha256"]:
@@ -340,8 +347,6 @@ class RosterImportView(RoleRequiredMixin, View):
             )
             return render(request, self.template_name, {"form": RosterImportForm(), "result": result})
         created, updated = services.import_roster(request.school, result)
-        path.unlink(missing_ok=True)
-        del request.session[self.session_key]
         messages.success(
             request,
             _("Import finished: %(created)s members added, %(updated)s updated, %(unchanged)s unchanged.")

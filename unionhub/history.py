@@ -18,6 +18,7 @@ HIDDEN_FIELDS = {
     "name_initials",
     "photo_thumbnail",
     "agreement_content_type",
+    "login_disabled_on_delete",
 }
 
 

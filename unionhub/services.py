@@ -2,9 +2,12 @@
 
 import secrets
 from dataclasses import dataclass
+from importlib import import_module
 
-from django.contrib.auth import get_user_model
+from django.conf import settings
+from django.contrib.auth import SESSION_KEY, get_user_model
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
@@ -73,6 +76,39 @@ def reset_password(user, *, actor=None, address=None):
             SensitiveAct.PASSWORD_RESET, school=user.school, actor=actor, target=login_label(user), address=address
         )
     return password
+
+
+def end_sessions(user):
+    """Log ``user`` out of every browser where they are logged in.
+
+    Sessions kept in the database are found and deleted. Sessions kept only in the cache
+    cannot be listed; a disabled user's session stops working anyway, because Django's
+    ModelBackend does not load an inactive user.
+    """
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    if not hasattr(store, "get_model_class"):
+        return
+    user_id = str(user.pk)
+    sessions = store.get_model_class().objects.filter(expire_date__gt=timezone.now())
+    for session in sessions.iterator():
+        if session.get_decoded().get(SESSION_KEY) == user_id:
+            # Through the store, so that a cached_db session leaves the cache too.
+            store(session.session_key).delete()
+
+
+def set_active(user, active, *, actor=None, address=None):
+    """Enable or disable a login, in the access log; a disabled one is logged out at once."""
+    user.is_active = active
+    user.save(update_fields=["is_active"])
+    if not active:
+        end_sessions(user)
+    record_sensitive_act(
+        SensitiveAct.ACCOUNT_ENABLE if active else SensitiveAct.ACCOUNT_DISABLE,
+        school=user.school,
+        actor=actor,
+        target=login_label(user),
+        address=address,
+    )
 
 
 class SchoolSetupError(ValueError):

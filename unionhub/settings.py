@@ -229,6 +229,8 @@ UNIONHUB = {
     "IMPORT_MAX_BYTES": 5 * 1024 * 1024,
     "IMPORT_MAX_UNCOMPRESSED_BYTES": 50 * 1024 * 1024,
     "IMPORT_MAX_ROWS": 5000,
+    # An import preview's file not confirmed or cancelled is deleted once this old (seconds).
+    "IMPORT_PREVIEW_MAX_AGE": env_int("IMPORT_PREVIEW_MAX_AGE", 24 * 60 * 60),
     "MAX_AMOUNT_YUAN": 50000,
     "ATTACHMENT_MAX_BYTES": 20 * 1024 * 1024,
     "ACTIVITY_MAX_PHOTOS": 30,

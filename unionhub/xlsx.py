@@ -1,9 +1,9 @@
 """The one xlsx writer every export uses: rows in, a workbook's bytes out.
 
 Write-only mode keeps memory flat for large exports: rows may come from a generator and
-only the first few hundred are held at once (to size the columns). Text that a spreadsheet
-would run as a formula is escaped; dates stay dates and money stays a number with two
-decimals.
+only the first few hundred are held at once (to size the columns). Text is written as a
+text cell, so a spreadsheet never runs one that starts like a formula and shows it as
+written; dates stay dates and money stays a number with two decimals.
 """
 
 import datetime
@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
@@ -43,17 +43,25 @@ class Sheet:
     formats: dict = field(default_factory=dict)
 
 
-def escape_formula(value):
-    """Prefix text that starts like a formula with a quote, so it is shown, not run."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
+def looks_like_formula(text):
+    """Whether a spreadsheet would take ``text`` for a formula (or an error) if typed in."""
+    return text.startswith(FORMULA_PREFIXES) or text in ERROR_CODES
 
 
 def _text(value):
-    """Text as a cell can hold it: control characters (pasted from elsewhere) removed,
-    formulas escaped."""
-    return escape_formula(ILLEGAL_CHARACTERS_RE.sub("", value))
+    """Text as a cell can hold it: control characters (pasted from elsewhere) removed."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value)
+
+
+def _text_cell(sheet, text):
+    """A cell that holds ``text`` verbatim as text: openpyxl would store one starting with
+    "=" as a formula, and a spreadsheet would run it. ``quotePrefix`` is the style Excel
+    gives text typed after an apostrophe: shown as written, kept as text when edited, and
+    no apostrophe in the value."""
+    cell = WriteOnlyCell(sheet, value=text)
+    cell.data_type = "s"
+    cell.quotePrefix = True
+    return cell
 
 
 def _display_width(value):
@@ -66,7 +74,8 @@ def _cell(sheet, value, bold=False, number_format=None, centre=True):
     if isinstance(value, (int, float, Decimal, datetime.date)) or value is None:
         cell = WriteOnlyCell(sheet, value=value)
     else:
-        cell = WriteOnlyCell(sheet, value=_text(str(value)))
+        text = _text(str(value))
+        cell = _text_cell(sheet, text) if looks_like_formula(text) else WriteOnlyCell(sheet, value=text)
     if number_format and value is not None:
         cell.number_format = number_format
     elif isinstance(value, Decimal):
@@ -86,7 +95,8 @@ def _plain(sheet, value, number_format=None):
     if number_format is None and value is not None:
         kind = type(value)
         if kind is str:
-            return _text(value)
+            text = _text(value)
+            return _text_cell(sheet, text) if looks_like_formula(text) else text
         if kind is int or kind is float or kind is datetime.date:
             return value
     elif value is None:

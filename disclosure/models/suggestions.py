@@ -1,13 +1,18 @@
 """The suggestion box (意见箱): to the union or the principal, signed or anonymous.
 
 An anonymous suggestion keeps nothing that leads to its writer: no user, no member, no
-IP address, no session, and its history rows carry no user either (see services).
+IP address, no session, and its history rows carry no user either (see services). Nor
+does it say when it came in, beyond the day: staff know a letter by its random key, not
+by its id (which counts up), and a day's letters are listed in the order of their keys.
 """
+
+import secrets
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -16,8 +21,18 @@ from unionhub.models import RecordModel
 
 from ..choices import Recipient, SuggestionStatus
 
+# No 0/o, 1/l/i: the key may be read out or copied by hand.
+KEY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+KEY_LENGTH = 10
+
+
+def new_key():
+    """A suggestion's public key: random, so it tells nothing about when it was written."""
+    return "".join(secrets.choice(KEY_ALPHABET) for _ in range(KEY_LENGTH))
+
 
 class Suggestion(RecordModel):
+    key = models.CharField(_("number"), max_length=KEY_LENGTH, unique=True, default=new_key, editable=False)
     recipient = models.CharField(_("to"), max_length=10, choices=Recipient.choices, default=Recipient.UNION)
     anonymous = models.BooleanField(_("anonymous"), default=False)
     author = models.ForeignKey(
@@ -57,7 +72,9 @@ class Suggestion(RecordModel):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["-written_on", "-pk"]
+        # Within a day by the random key: the order they came in would help guess who
+        # wrote an anonymous one.
+        ordering = ["-written_on", "key"]
         verbose_name = _("suggestion")
         verbose_name_plural = _("suggestions")
         constraints = [
@@ -71,5 +88,11 @@ class Suggestion(RecordModel):
     def __str__(self):
         return self.subject
 
+    def mark_answered(self, user):
+        """Answered by ``user`` today; the caller has set the answer and saves."""
+        self.status = SuggestionStatus.ANSWERED
+        self.answered_by = user
+        self.answered_on = timezone.localdate()
+
     def get_absolute_url(self):
-        return reverse("disclosure:suggestion_list") + "#suggestion-{}".format(self.pk)
+        return reverse("disclosure:suggestion_list") + "#suggestion-{}".format(self.key)

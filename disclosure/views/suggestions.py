@@ -2,18 +2,19 @@
 writer sees their own with the answers."""
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
-from django.views.generic import ListView
+from django.views.generic import ListView, UpdateView
 
 from unionhub.pagination import CappedPaginator
 from unionhub.roles import Action
 from unionhub.submissions import OneTimeSubmissionMixin, posted_checkbox
-from unionhub.views import RoleRequiredMixin
+from unionhub.views import ConcurrentUpdateMixin, RoleRequiredMixin, SchoolScopedMixin
 
 from .. import services
-from ..forms import AnswerForm, SuggestionForm
+from ..forms import SuggestionAnswerForm, SuggestionForm
 from ..models import Suggestion
 from .common import SchoolMemberMixin
 
@@ -59,23 +60,38 @@ class SuggestionCreateView(SchoolMemberMixin, OneTimeSubmissionMixin, View):
         return redirect("disclosure:suggestion_list")
 
 
-class SuggestionAnswerView(RoleRequiredMixin, View):
+class SuggestionAnswerView(RoleRequiredMixin, ConcurrentUpdateMixin, SchoolScopedMixin, UpdateView):
+    """Staff answer a suggestion. Two answering the same one at once: the second is refused
+    and shown what the first wrote, instead of silently replacing it."""
+
     required_action = Action.EDIT_RECORDS
+    model = Suggestion
+    form_class = SuggestionAnswerForm
     template_name = "disclosure/suggestion_answer.html"
+    context_object_name = "suggestion"
+    slug_field = slug_url_kwarg = "key"
+    conflict_message = gettext_lazy(
+        "Someone else answered this suggestion after you opened it. Your answer was not saved; "
+        "theirs is shown below. To replace it with yours, save again."
+    )
+    # What is stored now, read when the save is refused.
+    stored = None
 
-    def get_suggestion(self, pk):
-        return get_object_or_404(Suggestion.objects.filter(school=self.request.school), pk=pk)
+    def form_valid(self, form):
+        form.instance.mark_answered(self.request.user)
+        response = super().form_valid(form)
+        if not form.errors:
+            messages.success(self.request, _("The answer has been saved."))
+        return response
 
-    def get(self, request, pk):
-        suggestion = self.get_suggestion(pk)
-        form = AnswerForm(initial={"answer": suggestion.answer})
-        return render(request, self.template_name, {"suggestion": suggestion, "form": form})
+    def conflict(self, form, loaded_version, current_version):
+        self.stored = Suggestion.objects.select_related("answered_by").get(pk=self.object.pk)
+        return super().conflict(form, loaded_version, current_version)
 
-    def post(self, request, pk):
-        suggestion = self.get_suggestion(pk)
-        form = AnswerForm(request.POST)
-        if not form.is_valid():
-            return render(request, self.template_name, {"suggestion": suggestion, "form": form})
-        services.answer_suggestion(suggestion, request.user, form.cleaned_data["answer"])
-        messages.success(request, _("The answer has been saved."))
-        return redirect(suggestion)
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["stored"] = self.stored
+        return context
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()

@@ -446,6 +446,24 @@ def test_an_exported_roster_imports_again_unchanged(chair_client, school):
     assert after == before
 
 
+def test_text_that_starts_like_a_formula_survives_export_and_import_exactly(chair_client, school):
+    texts = [("=1+1", "=SUM(A1)"), ("+86", "+86 139"), ("-", "-1"), ("@x", "'=有撇号")]
+    for n, (name, post) in enumerate(texts):
+        MemberFactory(school=school, name=name, post=post, employee_number="Q{}".format(n))
+    before = [[getattr(m, name) for name in FIELDS if name != "department"] for m in members_of(school)]
+
+    exported = chair_client.get(EXPORT_URL, {"status": "all"}).content
+    response = upload(chair_client, exported, name="roster.xlsx")
+
+    result = response.context["result"]
+    assert result.errors == []
+    assert (result.created_count, result.updated_count, result.unchanged_count) == (0, 0, 4)
+    confirm(chair_client, response)
+    after = [[getattr(m, name) for name in FIELDS if name != "department"] for m in members_of(school)]
+    assert after == before
+    assert [(m.name, m.post) for m in members_of(school)] == texts
+
+
 # All or nothing ------------------------------------------------------------------------
 
 

@@ -3,9 +3,9 @@ are stored as the form stores them (half-width, trimmed, upper-case X), and numb
 would still clash stop the migration with the school, the number and the members named."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
+
+from tests import migrating
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -15,16 +15,7 @@ CONSTRAINED = "0005_member_unique_id_card_number_per_school"
 
 
 def migrate(members_migration=None):
-    """Every other app at its latest migration, the members app at the one named (or its
-    latest); returns the models as they are there."""
-    executor = MigrationExecutor(connection)
-    targets = [
-        (app, members_migration) if app == "members" and members_migration else (app, name)
-        for app, name in executor.loader.graph.leaf_nodes()
-    ]
-    executor.migrate(targets)
-    executor.loader.build_graph()
-    return executor.loader.project_state(targets).apps
+    return migrating.migrate("members", members_migration)
 
 
 @pytest.fixture

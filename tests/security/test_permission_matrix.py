@@ -261,7 +261,8 @@ def test_it_holds_the_right_methods_and_objects_for_every_url():
     problems = []
     for name, _route, pattern in url_conf_patterns():
         entry = MATRIX.get(name, {})
-        has_pk = "pk" in pattern.pattern.converters
+        # An object named by its pk, or by a public key (a suggestion's).
+        has_pk = bool({"pk", "key"} & set(pattern.pattern.converters))
         if _answers_get(pattern) and "GET" not in entry:
             problems.append("{}: the view answers GET but MATRIX has no GET row".format(name))
         if not _answers_get(pattern) and "POST" not in entry:

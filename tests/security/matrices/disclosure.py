@@ -88,6 +88,11 @@ OBJECT_KINDS = {
     "disclosure:holiday_delete": "holiday_day",
 }
 
+# A suggestion is found by its random key, not its pk.
+URL_KWARGS = {
+    "disclosure:suggestion_answer": lambda obj: {"key": obj.key if obj is not None else "nosuchkey0"},
+}
+
 
 def make_draft(school):
     return NoticeFactory(school=school, status="draft", published_at=None)
