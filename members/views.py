@@ -20,6 +20,7 @@ from django.views.generic import CreateView, DetailView, ListView, UpdateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
+from unionhub import tasks
 from unionhub.history import history_entries
 from unionhub.pagination import CappedPaginator
 from unionhub.roles import Action, Role, user_can
@@ -33,10 +34,11 @@ from .choices import MemberStatus
 from .columns import EXAMPLE_ROW, ROSTER_COLUMNS, member_row
 from .filters import MemberFilter
 from .forms import DepartmentForm, MemberForm, RosterImportForm, id_card_number_clash
-from .importers import read_roster
+from .importers import data_row_count, read_roster
 from .models import Department, Member
 from .selectors import roster, roster_year_figures
 from .tables import MemberTable
+from .tasks import ROSTER_IMPORT
 from .timeline import timeline_for
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -280,19 +282,28 @@ class RosterImportView(RoleRequiredMixin, View):
     session_key = "roster_import"
 
     def get(self, request):
-        return render(request, self.template_name, {"form": RosterImportForm()})
+        return self.page(request, {"form": RosterImportForm()})
+
+    def page(self, request, context):
+        context["background_rows"] = settings.UNIONHUB["IMPORT_BACKGROUND_ROWS"]
+        return render(request, self.template_name, context)
 
     def post(self, request):
         if "confirm" in request.POST:
             return self.confirm(request)
         form = RosterImportForm(request.POST, request.FILES)
         if not form.is_valid():
-            return render(request, self.template_name, {"form": form})
+            return self.page(request, {"form": form})
         upload = form.cleaned_data["file"]
+        if data_row_count(upload) > settings.UNIONHUB["IMPORT_BACKGROUND_ROWS"]:
+            # A large file is checked and written in the background, in one go: its page
+            # shows the progress, then what was done or every problem found.
+            job = tasks.start(ROSTER_IMPORT, request.school, request.user, params={"name": upload.name}, source=upload)
+            return redirect("jobs:job_detail", pk=job.pk)
         result = read_roster(upload, request.school, settings.UNIONHUB["IMPORT_MAX_ROWS"])
         if result.errors:
             messages.error(request, _("Nothing was imported: correct the cells listed below and upload again."))
-            return render(request, self.template_name, {"form": RosterImportForm(), "result": result})
+            return self.page(request, {"form": RosterImportForm(), "result": result})
         upload.seek(0)
         content = upload.read()
         token = uuid.uuid4().hex
@@ -302,7 +313,7 @@ class RosterImportView(RoleRequiredMixin, View):
             "sha256": hashlib.sha256(content).hexdigest(),
             "name": upload.name,
         }
-        return render(request, self.template_name, {"form": None, "result": result, "preview": True})
+        return self.page(request, {"form": None, "result": result, "preview": True})
 
     def confirm(self, request):
         pending = request.session.get(self.session_key)
@@ -317,7 +328,7 @@ class RosterImportView(RoleRequiredMixin, View):
             messages.error(
                 request, _("Nothing was imported: the roster changed since the preview. Upload the file again.")
             )
-            return render(request, self.template_name, {"form": RosterImportForm(), "result": result})
+            return self.page(request, {"form": RosterImportForm(), "result": result})
         created, updated = services.import_roster(request.school, result)
         path.unlink(missing_ok=True)
         del request.session[self.session_key]

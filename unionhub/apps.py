@@ -8,7 +8,11 @@ class UnionhubConfig(AppConfig):
 
     def ready(self):
         from django.db.backends.signals import connection_created
+        from django.utils.module_loading import autodiscover_modules
 
         from .figures_cache import watch_writes
 
         connection_created.connect(watch_writes, dispatch_uid="unionhub.figures_cache")
+        # Each app's kinds of background work (``<app>/tasks.py``) are registered here, in
+        # the app servers and in a queue worker alike.
+        autodiscover_modules("tasks")
