@@ -102,7 +102,10 @@ def start(kind, school, user, params=None, source=None):
     if runner == "eager":
         run_job(job.pk)
     elif runner == "rq":
-        transaction.on_commit(lambda: rq_queue().enqueue(run_job, job.pk, job_timeout=settings.UNIONHUB["JOB_TIMEOUT"]))
+        # The job's row holds its outcome: RQ keeps none (result_ttl=0).
+        transaction.on_commit(
+            lambda: rq_queue().enqueue(run_job, job.pk, job_timeout=settings.UNIONHUB["JOB_TIMEOUT"], result_ttl=0)
+        )
     else:
         transaction.on_commit(lambda: thread_pool().submit(_run_in_thread, job.pk))
     return job

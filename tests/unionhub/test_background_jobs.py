@@ -137,8 +137,9 @@ def redis_queue(settings):
     queue = django_rq.get_queue(name)
     yield queue
     tasks.QUEUE_NAME = original
-    queue.empty()
     queue.delete(delete_jobs=True)
+    for key in queue.connection.scan_iter("rq:*{}*".format(name)):
+        queue.connection.delete(key)
 
 
 def test_on_redis_a_job_waits_in_the_queue_until_a_worker_runs_it(
@@ -158,3 +159,4 @@ def test_on_redis_a_job_waits_in_the_queue_until_a_worker_runs_it(
     job.refresh_from_db()
     assert job.state == JobState.DONE, job.error
     assert job.result.read().decode() == "团结、奋进" and redis_queue.count == 0
+    assert not list(redis_queue.connection.scan_iter("rq:job:*")), "RQ keeps no result: the job's row does"
