@@ -70,10 +70,18 @@ def import_roster_job(job, progress):
     progress(0, step=_("Checking every cell"))
     with job.source.open("rb") as source:
         upload = SimpleUploadedFile(job.params.get("name", "roster.xlsx"), source.read())
-    result = read_roster(upload, job.school, settings.UNIONHUB["IMPORT_MAX_ROWS"], progress=progress)
+    # The check takes the first half of the bar, the writing the second.
+    result = read_roster(
+        upload, job.school, settings.UNIONHUB["IMPORT_MAX_ROWS"], lambda done, total: progress(done, 2 * total)
+    )
     if result.errors:
         raise JobFailed(problems_message(result.errors))
-    progress(progress.total, step=_("Writing the roster"))
+    half = progress.total // 2
+    progress(half, step=_("Writing the roster"))
+
+    def written(done):
+        progress(half + done * half // max(1, len(result.rows)))
+
     outcome = _("Import finished: %(created)s members added, %(updated)s updated, %(unchanged)s unchanged.") % {
         "created": result.created_count,
         "updated": result.updated_count,
@@ -83,5 +91,5 @@ def import_roster_job(job, progress):
         filename=_("roster-import-result.xlsx"),
         content=import_report(result),
         outcome=outcome,
-        commit=lambda: services.import_roster(job.school, result),
+        commit=lambda: services.import_roster(job.school, result, written),
     )

@@ -9,7 +9,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from .models import BackgroundJob, JobState
-from .tasks import KINDS, may_use
+from .tasks import KINDS, may_use, with_live_progress
 
 
 def job_for(request, pk):
@@ -36,7 +36,7 @@ class JobDetailView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        job = job_for(self.request, kwargs["pk"])
+        job = with_live_progress(job_for(self.request, kwargs["pk"]))
         kind = KINDS[job.kind]
         context.update({"job": job, "title": kind.title, "back_url": kind.back(job), "stalled": job.is_stalled()})
         return context

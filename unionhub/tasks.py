@@ -20,8 +20,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.files.base import ContentFile
-from django.db import close_old_connections, transaction
+from django.db import close_old_connections, connection, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_scopes import scope
@@ -153,8 +154,22 @@ def _run_in_thread(pk):
         connections.close_all()
 
 
+def progress_key(pk):
+    return "job-progress:{}".format(pk)
+
+
+def with_live_progress(job):
+    """``job`` with the progress written inside its transaction, which its row does not show
+    until the commit: kept in the cache, so any app server sees it on Redis."""
+    live = None if job.is_finished else cache.get(progress_key(job.pk))
+    if live:
+        job.progress_done, job.progress_total, job.step = live
+    return job
+
+
 class Progress:
-    """Writes a job's progress where the page that polls it reads it: the job's row.
+    """Writes a job's progress where the page that polls it reads it: the job's row, and
+    inside a transaction (whose writes no other connection sees yet) the cache.
 
     Writes are spaced by ``PROGRESS_INTERVAL``, except a new step, which is written at once.
     """
@@ -162,6 +177,7 @@ class Progress:
     def __init__(self, job):
         self.job = job
         self.total = 0
+        self.step = ""
         self.last_written = 0.0
 
     def __call__(self, done, total=None, step=None):
@@ -171,10 +187,14 @@ class Progress:
         if step is None and now - self.last_written < PROGRESS_INTERVAL and done < self.total:
             return
         self.last_written = now
-        fields = {"progress_done": done, "progress_total": self.total, "updated_at": timezone.now()}
         if step is not None:
-            fields["step"] = str(step)[:200]
-        BackgroundJob.objects.filter(pk=self.job.pk, school=self.job.school_id).update(**fields)
+            self.step = str(step)[:200]
+        if connection.in_atomic_block:
+            cache.set(progress_key(self.job.pk), (done, self.total, self.step), settings.UNIONHUB["JOB_TIMEOUT"])
+            return
+        BackgroundJob.objects.filter(pk=self.job.pk, school=self.job.school_id).update(
+            progress_done=done, progress_total=self.total, step=self.step, updated_at=timezone.now()
+        )
 
 
 def run_job(pk):
@@ -219,9 +239,11 @@ def _finish(job, result, progress):
                 result_name=result.filename,
                 outcome=result.outcome,
                 progress_done=progress.total,
+                progress_total=progress.total,
                 finished_at=timezone.now(),
                 updated_at=timezone.now(),
             )
+        cache.delete(progress_key(job.pk))
     except BaseException:
         # The writes rolled back; the file, saved outside the database, goes too.
         if saved:
@@ -230,6 +252,7 @@ def _finish(job, result, progress):
 
 
 def _fail(job, message):
+    cache.delete(progress_key(job.pk))
     BackgroundJob.objects.filter(pk=job.pk, school=job.school_id).update(
         state=JobState.FAILED, error=message, finished_at=timezone.now(), updated_at=timezone.now()
     )

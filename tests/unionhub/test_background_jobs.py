@@ -7,6 +7,7 @@ import time
 import uuid
 
 import pytest
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
@@ -80,6 +81,15 @@ def test_the_page_polls_every_second_until_the_job_ends(chair_client, chair, sch
         BackgroundJob.objects.filter(pk=job.pk).update(state=JobState.DONE, result="jobs/x.txt", result_name="x.txt")
     fragment = chair_client.get(job_url(job), headers={"HX-Request": "true"}).content.decode()
     assert "every 1s" not in fragment and 'id="job-download"' in fragment
+
+
+def test_progress_made_inside_the_jobs_transaction_is_shown_from_the_cache(chair_client, chair, school, words_kind):
+    job = make_job(school, chair, state=JobState.RUNNING, progress_done=400, progress_total=800, step="正在写入名册")
+    cache.set(tasks.progress_key(job.pk), (600, 800, "正在写入名册"))
+
+    fragment = chair_client.get(job_url(job), headers={"HX-Request": "true"}).content.decode()
+
+    assert "75%" in fragment and "（600/800）" in fragment
 
 
 def test_a_job_silent_too_long_is_shown_as_stopped(chair_client, chair, school, words_kind):
