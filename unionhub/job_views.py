@@ -13,8 +13,11 @@ from .tasks import KINDS, may_use, with_live_progress
 
 
 def job_for(request, pk):
-    """The one door to a job: one of the request's school, or 404; a role that may not do
-    that kind of work gets 403."""
+    """The one door to a job: one of the request's school, or 404. A role that may start no
+    kind of work is refused before any job is looked up; one that may not do this job's
+    kind gets 403 too."""
+    if not any(kind.may_use(request.user) for kind in KINDS.values()):
+        raise PermissionDenied
     if request.school is None:
         raise Http404
     job = get_object_or_404(BackgroundJob.objects.filter(school=request.school), pk=pk)

@@ -107,7 +107,7 @@ def test_another_schools_job_is_404_and_a_role_without_the_work_403(
     with scopes_disabled():
         job.result.save("词表.txt", ContentFile("团结".encode()))
 
-    for user, status in [(staff, 200), (other_chair, 404), (district_user, 404), (teacher, 403)]:
+    for user, status in [(staff, 200), (other_chair, 404), (district_user, 403), (teacher, 403)]:
         client.force_login(user)
         assert client.get(job_url(job)).status_code == status, user
         assert client.get(job_url(job, "jobs:job_download")).status_code == status, user
