@@ -275,7 +275,10 @@ def _import_dir():
 
 
 class RosterImportView(RoleRequiredMixin, View):
-    """Upload → check every cell → preview → confirm. Nothing is written before confirm."""
+    """Upload → check every cell → preview → confirm. Nothing is written before confirm.
+
+    A file of more than ``IMPORT_BACKGROUND_ROWS`` rows is checked and imported as one
+    background job instead (``members.tasks``), all rows or none."""
 
     required_action = Action.EDIT_RECORDS
     template_name = "members/roster_import.html"
