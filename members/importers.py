@@ -306,8 +306,41 @@ def _choice_lookup(model_field):
 # Reading --------------------------------------------------------------------------------
 
 
-def read_roster(uploaded, school, max_rows):
-    """Check ``uploaded`` and return an :class:`ImportResult` (rows, or errors)."""
+def data_row_count(uploaded):
+    """How many rows of the first sheet hold anything, less one for the header: the size of
+    the work, read before choosing to do it in the request or in the background. 0 for a
+    file that cannot be read (the check says why)."""
+    try:
+        check_size(uploaded, settings.UNIONHUB["IMPORT_MAX_BYTES"])
+        if uploaded.read(4) == b"PK\x03\x04":
+            rows = _xlsx_rows_quickly(uploaded)
+        else:
+            rows = _open_grid(uploaded).rows
+        return max(0, sum(1 for values in rows if any(_cell_text(v) for v in values)) - 1)
+    except (ValidationError, UnreadableFile):
+        return 0
+    finally:
+        uploaded.seek(0)
+
+
+def _xlsx_rows_quickly(uploaded):
+    """The first sheet's values, read in openpyxl's read-only mode: several times faster,
+    without the merged cells that counting does not need."""
+    check_xlsx(uploaded)
+    try:
+        workbook = load_workbook(uploaded, read_only=True, data_only=True)
+    except Exception as error:
+        raise UnreadableFile from error
+    try:
+        return list(workbook.worksheets[0].iter_rows(values_only=True))
+    finally:
+        workbook.close()
+
+
+def read_roster(uploaded, school, max_rows, progress=None):
+    """Check ``uploaded`` and return an :class:`ImportResult` (rows, or errors).
+
+    ``progress(done, total)``, when given, is told of every row checked."""
     result = ImportResult()
     try:
         check_size(uploaded, settings.UNIONHUB["IMPORT_MAX_BYTES"])
@@ -322,7 +355,7 @@ def read_roster(uploaded, school, max_rows):
     header_index, columns = _map_headers(grid.rows, result)
     if result.errors:
         return result
-    _read_rows(grid.rows, header_index, columns, school, max_rows, result)
+    _read_rows(grid.rows, header_index, columns, school, max_rows, result, progress)
     return result
 
 
@@ -419,7 +452,7 @@ def _snapshot(member):
     return values
 
 
-def _read_rows(rows, header_index, columns, school, max_rows, result):
+def _read_rows(rows, header_index, columns, school, max_rows, result, progress=None):
     model_fields = {f.name: f for f in Member._meta.fields}
     choice_lookups = {name: _choice_lookup(model_fields[name]) for name in IMPORT_FIELDS if model_fields[name].choices}
     headers = dict(ROSTER_COLUMNS)
@@ -436,7 +469,10 @@ def _read_rows(rows, header_index, columns, school, max_rows, result):
         letter = get_column_letter(index + 1) if index is not None else ""
         result.errors.append(CellError(row_number, letter, str(headers.get(field_name, "")), str(message)))
 
-    for row_number, values in enumerate(rows[header_index + 1 :], start=header_index + 2):
+    body = rows[header_index + 1 :]
+    for row_number, values in enumerate(body, start=header_index + 2):
+        if progress is not None:
+            progress(row_number - header_index - 2, len(body))
         if not any(_cell_text(v) for v in values):
             continue
         if len(result.rows) + 1 > max_rows:

@@ -15,18 +15,21 @@ __all__ = ["create_login", "delete_member", "import_roster", "reset_password", "
 
 
 @transaction.atomic
-def import_roster(school, result):
+def import_roster(school, result, progress=None):
     """Commit a clean :class:`~members.importers.ImportResult`: all rows or none.
 
     Members are matched by employee number, so importing the same file twice updates
     instead of duplicating, and a row that changes nothing is left alone. Departments
-    named in the file that the school lacks are made.
+    named in the file that the school lacks are made. ``progress(done)``, when given, is
+    told of every row.
     """
     departments = {d.name: d for d in Department.objects.filter(school=school)}
     for name in result.new_departments:
         departments[name] = Department.objects.create(school=school, name=name)
     created = updated = 0
-    for parsed in result.rows:
+    for done, parsed in enumerate(result.rows):
+        if progress is not None:
+            progress(done)
         if not parsed.changed:
             continue  # an unchanged row is not saved, so it writes no history either
         member = parsed.existing or Member(school=school)

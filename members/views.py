@@ -19,7 +19,7 @@ from django.views.generic import CreateView, DetailView, ListView, UpdateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from unionhub import pending_imports
+from unionhub import pending_imports, tasks
 from unionhub.history import history_entries
 from unionhub.models import SensitiveAct
 from unionhub.pagination import CappedPaginator
@@ -35,10 +35,11 @@ from .choices import MemberStatus
 from .columns import EXAMPLE_ROW, ROSTER_COLUMNS, member_row
 from .filters import MemberFilter
 from .forms import DepartmentForm, MemberForm, RosterImportForm, id_card_number_clash
-from .importers import read_roster
+from .importers import data_row_count, read_roster
 from .models import Department, Member
 from .selectors import roster, roster_year_figures
 from .tables import MemberTable
+from .tasks import ROSTER_IMPORT
 from .timeline import timeline_for
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -290,14 +291,21 @@ class RosterTemplateView(RoleRequiredMixin, View):
 
 
 class RosterImportView(RoleRequiredMixin, View):
-    """Upload → check every cell → preview → confirm. Nothing is written before confirm."""
+    """Upload → check every cell → preview → confirm. Nothing is written before confirm.
+
+    A file of more than ``IMPORT_BACKGROUND_ROWS`` rows is checked and imported as one
+    background job instead (``members.tasks``), all rows or none."""
 
     required_action = Action.EDIT_RECORDS
     template_name = "members/roster_import.html"
     session_key = "roster_import"
 
     def get(self, request):
-        return render(request, self.template_name, {"form": RosterImportForm()})
+        return self.page(request, {"form": RosterImportForm()})
+
+    def page(self, request, context):
+        context["background_rows"] = settings.UNIONHUB["IMPORT_BACKGROUND_ROWS"]
+        return render(request, self.template_name, context)
 
     def post(self, request):
         if "confirm" in request.POST:
@@ -308,14 +316,19 @@ class RosterImportView(RoleRequiredMixin, View):
             return redirect("members:roster_import")
         form = RosterImportForm(request.POST, request.FILES)
         if not form.is_valid():
-            return render(request, self.template_name, {"form": form})
+            return self.page(request, {"form": form})
         # A new upload replaces the preview before it.
         self.forget_pending(request)
         upload = form.cleaned_data["file"]
+        if data_row_count(upload) > settings.UNIONHUB["IMPORT_BACKGROUND_ROWS"]:
+            # A large file is checked and written in the background, in one go: its page
+            # shows the progress, then what was done or every problem found.
+            job = tasks.start(ROSTER_IMPORT, request.school, request.user, params={"name": upload.name}, source=upload)
+            return redirect("jobs:job_detail", pk=job.pk)
         result = read_roster(upload, request.school, settings.UNIONHUB["IMPORT_MAX_ROWS"])
         if result.errors:
             messages.error(request, _("Nothing was imported: correct the cells listed below and upload again."))
-            return render(request, self.template_name, {"form": RosterImportForm(), "result": result})
+            return self.page(request, {"form": RosterImportForm(), "result": result})
         upload.seek(0)
         content = upload.read()
         request.session[self.session_key] = {
@@ -323,7 +336,7 @@ class RosterImportView(RoleRequiredMixin, View):
             "sha256": hashlib.sha256(content).hexdigest(),
             "name": upload.name,
         }
-        return render(request, self.template_name, {"form": None, "result": result, "preview": True})
+        return self.page(request, {"form": None, "result": result, "preview": True})
 
     def forget_pending(self, request):
         """Delete the file of the preview in this session, if there is one."""
@@ -345,7 +358,7 @@ class RosterImportView(RoleRequiredMixin, View):
             messages.error(
                 request, _("Nothing was imported: the roster changed since the preview. Upload the file again.")
             )
-            return render(request, self.template_name, {"form": RosterImportForm(), "result": result})
+            return self.page(request, {"form": RosterImportForm(), "result": result})
         created, updated = services.import_roster(request.school, result)
         messages.success(
             request,

@@ -16,6 +16,13 @@ def private_media(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def eager_background_tasks(settings):
+    """Background work runs inside the request, so a test sees its outcome at once; the
+    tests of the runners themselves choose the thread or the queue."""
+    settings.BACKGROUND_TASKS = "eager"
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with nothing cached: ids come back when a test's rows roll back."""
     cache.clear()

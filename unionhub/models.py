@@ -1,5 +1,7 @@
 """The frame every app stands on: districts, schools, users with a role, school-owned records."""
 
+import uuid
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
@@ -281,3 +283,75 @@ class AccessLogEntry(SchoolOwnedModel):
 
     def __str__(self):
         return "{} {}".format(self.get_kind_display(), self.target)
+
+
+class JobState(models.TextChoices):
+    QUEUED = "queued", pgettext_lazy("job state", "Waiting to start")
+    RUNNING = "running", pgettext_lazy("job state", "Running")
+    DONE = "done", pgettext_lazy("job state", "Done")
+    FAILED = "failed", pgettext_lazy("job state", "Failed")
+
+
+def job_file_path(job, filename):
+    """Inputs and results under the school's own folder, by job and a random part, so a
+    name never collides and is never guessed."""
+    return "jobs/{}/{}/{}".format(job.school_id, uuid.uuid4().hex, filename)
+
+
+class BackgroundJob(SchoolOwnedModel):
+    """Long work (a large import, a busy year's workbook or Word file) run off the request.
+
+    The page that started it polls the job for its progress; when done, the result file is
+    downloaded through the job, by users of its school whose role may do that kind of work.
+    A failed job says why, in the requesting user's language, and leaves no result.
+    """
+
+    kind = models.CharField(_("kind"), max_length=40)
+    state = models.CharField(_("state"), max_length=10, choices=JobState.choices, default=JobState.QUEUED)
+    progress_done = models.PositiveIntegerField(_("steps done"), default=0)
+    progress_total = models.PositiveIntegerField(_("steps in all"), default=0)
+    step = models.CharField(_("current step"), max_length=200, blank=True)
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    source = models.FileField(_("input file"), upload_to=job_file_path, max_length=300, blank=True)
+    result = models.FileField(_("result file"), upload_to=job_file_path, max_length=300, blank=True)
+    result_name = models.CharField(_("result's file name"), max_length=200, blank=True)
+    outcome = models.TextField(_("outcome"), blank=True)
+    error = models.TextField(_("error"), blank=True)
+    requested_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("requested by")
+    )
+    language = models.CharField(_("language"), max_length=10, blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("background job")
+        verbose_name_plural = _("background jobs")
+
+    def __str__(self):
+        return "{} #{}".format(self.kind, self.pk)
+
+    @property
+    def is_finished(self):
+        return self.state in {JobState.DONE, JobState.FAILED}
+
+    def is_stalled(self, now=None):
+        """Unfinished and silent for longer than any step takes: its worker is gone (an app
+        server restarted mid-way, or no queue worker runs)."""
+        from django.conf import settings
+
+        if self.is_finished:
+            return False
+        silent = ((now or timezone.now()) - self.updated_at).total_seconds()
+        return silent > settings.UNIONHUB["JOB_STALLED_SECONDS"]
+
+    @property
+    def percent(self):
+        if self.state == JobState.DONE:
+            return 100
+        if not self.progress_total:
+            return 0
+        return min(99, self.progress_done * 100 // self.progress_total)

@@ -135,6 +135,17 @@ else:
             "OPTIONS": {"MAX_ENTRIES": env_int("DJANGO_CACHE_MAX_ENTRIES", 2000)},
         }
     }
+
+# Long work off the request (unionhub.tasks): a worker thread inside each app server by
+# default, no other service; with REDIS_URL, the RQ queue "unionhub" on that Redis, which
+# `manage.py rqworker unionhub` runs (under systemd, see README). UNIONHUB_TASKS=eager
+# runs the work inside the request.
+BACKGROUND_TASKS = os.environ.get("UNIONHUB_TASKS", "rq" if REDIS_URL else "thread")
+BACKGROUND_THREADS = env_int("UNIONHUB_TASK_THREADS", 1)
+RQ_QUEUES = {"unionhub": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": 3600}}
+if REDIS_URL:
+    INSTALLED_APPS.append("django_rq")
+
 FIGURES_CACHE_SECONDS = env_int("DJANGO_FIGURES_CACHE_SECONDS", 24 * 60 * 60)
 # Tables whose writes leave every figure as it was: no figure reads them (a test checks).
 FIGURES_IGNORED_TABLES = [
@@ -144,6 +155,7 @@ FIGURES_IGNORED_TABLES = [
     "unionhub_user",
     "unionhub_submissiontoken",
     "unionhub_accesslogentry",
+    "unionhub_backgroundjob",
     "disclosure_noticeread",
     "disclosure_historicalnoticeread",
     "reports_summarydraft",
@@ -234,6 +246,14 @@ UNIONHUB = {
     "MAX_AMOUNT_YUAN": 50000,
     "ATTACHMENT_MAX_BYTES": 20 * 1024 * 1024,
     "ACTIVITY_MAX_PHOTOS": 30,
+    # A roster file of more rows than this is checked and imported in the background.
+    "IMPORT_BACKGROUND_ROWS": env_int("UNIONHUB_IMPORT_BACKGROUND_ROWS", 300),
+    # A year with more records than this (as the summary counts them) gets its workbook
+    # and its Word file made in the background.
+    "EXPORT_BACKGROUND_RECORDS": env_int("UNIONHUB_EXPORT_BACKGROUND_RECORDS", 1000),
+    "JOB_TIMEOUT": 3600,
+    # An unfinished job silent this long (seconds) is shown as stopped.
+    "JOB_STALLED_SECONDS": 600,
 }
 
 LOGGING = {

@@ -23,6 +23,7 @@ urlpatterns = [
     path("congress/", include("congress.urls")),
     path("disclosure/", include("disclosure.urls")),
     path("district/holidays/", include("disclosure.district_urls")),
+    path("jobs/", include("unionhub.job_urls")),
     path("", include("unionhub.school_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -113,10 +113,13 @@ def _widths(headers, rows):
     return widths
 
 
-def write_workbook(sheets):
-    """Write ``sheets`` (a list of :class:`Sheet`) and return the .xlsx bytes."""
+def write_workbook(sheets, progress=None):
+    """Write ``sheets`` (a list of :class:`Sheet`) and return the .xlsx bytes;
+    ``progress(done, total)``, when given, is told of every sheet written."""
     workbook = Workbook(write_only=True)
-    for spec in sheets:
+    for number, spec in enumerate(sheets):
+        if progress is not None:
+            progress(number, len(sheets))
         rows = iter(spec.rows)
         sample = [list(row) for row in itertools.islice(rows, WIDTH_SAMPLE)]
         sheet = workbook.create_sheet(title=spec.title[:31])

@@ -1085,11 +1085,12 @@ SHEETS = [
 ]
 
 
-def records_xlsx(school, period):
+def records_xlsx(school, period, progress=None):
     """The records of ``school`` in ``period`` (a ``reports.periods.Period``) as .xlsx bytes.
 
     Run inside the school's scope, as every read of its records is. Sheets that stream
-    their rows are read while the workbook is written.
+    their rows are read while the workbook is written; ``progress(done, total)`` is told
+    of each sheet.
     """
     start, end = period.start, period.end
-    return write_workbook([sheet(school, start, end) for sheet in SHEETS])
+    return write_workbook([sheet(school, start, end) for sheet in SHEETS], progress)

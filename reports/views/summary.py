@@ -23,6 +23,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from congress.numerals import chinese_number
+from unionhub import tasks
 from unionhub.history import history_entries
 from unionhub.models import School, SensitiveAct
 from unionhub.roles import Action, user_can
@@ -47,6 +48,16 @@ from ..forms import (
 from ..models import SummaryTemplate, SummaryVersion
 from ..models.plan import plan_versus_done
 from ..periods import SCHOOL_YEAR, Period
+from ..tasks import (
+    RECORDS_XLSX,
+    SUMMARY_DOCX,
+    draft_docx,
+    is_busy,
+    may_download_draft,
+    period_params,
+    records_filename,
+    records_workbook,
+)
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -603,9 +614,10 @@ def _version_response(version, school, figures):
     return _file(data, filename, DOCX)
 
 
-def may_download_draft(user):
-    """The school's own chair and staff; district users read frozen versions only."""
-    return user_can(user, Action.VIEW_SUMMARY) and not user_can(user, Action.VIEW_DISTRICT)
+def _background(request, kind, params):
+    """A busy year's file is made in the background: the user lands on its job's page."""
+    job = tasks.start_once(kind, request.school, request.user, params)
+    return redirect("jobs:job_detail", pk=job.pk)
 
 
 class SummaryDocxView(SummaryMixin, View):
@@ -615,18 +627,10 @@ class SummaryDocxView(SummaryMixin, View):
         return may_download_draft(self.request.user)
 
     def get(self, request, year):
-        from ..exports.docx import summary_docx
-
-        draft = services.draft_for(self.school, self.period)
-        document = services.apply_draft(self.assembled(), draft)
-        plan = plan_versus_done(services.plan_for(self.school, self.period)) if draft.show_plan else None
-        data = summary_docx(
-            document,
-            template=SummaryTemplate.content_for(self.school),
-            plan=plan,
-            figures=wants_figures(request),
-        )
-        filename = "{}（草稿）.docx".format(document.title)
+        figures = wants_figures(request)
+        if is_busy(self.school, self.period):
+            return _background(request, SUMMARY_DOCX, {**period_params(self.period), "figures": figures})
+        data, filename = draft_docx(self.school, self.period, figures, assembled=self.assembled())
         return _file(data, filename, DOCX)
 
 
@@ -697,12 +701,11 @@ class RecordsXlsxView(SummaryMixin, View):
     required_action = Action.VIEW_RECORDS
 
     def get(self, request, year):
-        from ..exports.xlsx import records_xlsx
-
-        data = records_xlsx(self.school, self.period)
-        filename = "{}{}工会工作记录.xlsx".format(self.period.label, self.school.name)
         # Its sheets name the members visited, cared for, in hardship or granted mutual aid.
         record_sensitive_act(
             SensitiveAct.RECORDS_EXPORT, school=self.school, target=str(self.period.label), **acted_by(request)
         )
-        return _file(data, filename, XLSX)
+        if is_busy(self.school, self.period):
+            return _background(request, RECORDS_XLSX, period_params(self.period))
+        data = records_workbook(self.school, self.period)
+        return _file(data, records_filename(self.school, self.period), XLSX)

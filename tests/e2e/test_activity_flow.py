@@ -266,7 +266,8 @@ def test_two_pickers_on_one_page_keep_to_themselves(page, live_server, e2e_schoo
     log_in(page, "staff")
     page.goto("/activities/new/")  # same origin, so the pickers' search answers with the staff's session
     page.set_content(
-        '<!doctype html><html><head><link rel="stylesheet" href="/static/vendor/bootstrap/css/bootstrap.min.css"></head>'
+        '<!doctype html><html><head><link rel="stylesheet" href="/static/vendor/bootstrap/css/bootstrap.min.css">'
+        "</head>"
         "<body><form>{}</form>"
         '<script src="/static/vendor/bootstrap/js/bootstrap.bundle.min.js"></script>'
         '<script src="/static/django_htmx/htmx-2.min.js"></script></body></html>'.format(form_html)

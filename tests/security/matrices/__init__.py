@@ -14,6 +14,7 @@ from . import (
     care,
     congress,
     disclosure,
+    jobs,
     log,
     partnerships,
     pledges,
@@ -40,6 +41,7 @@ MODULES = [
     reports_template,
     reports_dashboard,
     schools,
+    jobs,
 ]
 
 MATRIX = {}
