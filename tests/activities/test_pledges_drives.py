@@ -203,7 +203,7 @@ def test_the_page_shows_how_many_of_how_many_signed_and_who_has_not(staff_client
     assert response.context["counts"] == {"bound": 4, "signed": 3, "unsigned": 1, "percent": 75}
     content = response.content.decode()
     assert zh("%(signed)s of %(bound)s signed", signed=3, bound=4) in content
-    assert 'style="width: 75%"' in content
+    assert 'data-bar-width="75"' in content
     # By department, then pinyin: 李 (li) before 张 (zhang), 王 (wang) before 赵 (zhao).
     assert [s.member.name for s in response.context["signatures"]] == ["李娜", "张伟", "王芳", "赵强"]
 

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.factories import PASSWORD, UserFactory
+
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -96,3 +98,38 @@ def test_it_starts_with_a_real_secret_key():
     result = run("-c", code, env_changes=production(DJANGO_SECRET_KEY=random_key()))
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "True", "True", "True"]
+
+
+SESSION_SETTINGS = (
+    "import django; django.setup(); from django.conf import settings; "
+    "print(settings.SESSION_COOKIE_AGE, settings.SESSION_EXPIRE_AT_BROWSER_CLOSE)"
+)
+
+
+def test_a_login_lasts_a_working_day_by_default():
+    result = run("-c", SESSION_SETTINGS, env_changes=production(DJANGO_SECRET_KEY=random_key()))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [str(8 * 60 * 60), "False"]
+
+
+def test_how_long_a_login_lasts_comes_from_the_environment():
+    changes = production(
+        DJANGO_SECRET_KEY=random_key(),
+        DJANGO_SESSION_COOKIE_AGE="3600",
+        DJANGO_SESSION_EXPIRE_AT_BROWSER_CLOSE="true",
+    )
+    result = run("-c", SESSION_SETTINGS, env_changes=changes)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["3600", "True"]
+
+
+def test_the_session_cookie_expires_after_the_configured_age(db, client, settings, fast_password_hasher):
+    settings.SESSION_COOKIE_AGE = 3600
+    settings.SESSION_EXPIRE_AT_BROWSER_CLOSE = False
+    UserFactory(username="kept")
+    client.post("/accounts/login/", {"username": "kept", "password": PASSWORD})
+    assert client.cookies["sessionid"]["max-age"] == 3600
+
+    settings.SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+    client.post("/accounts/login/", {"username": "kept", "password": PASSWORD})
+    assert client.cookies["sessionid"]["max-age"] == ""

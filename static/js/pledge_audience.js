@@ -1,4 +1,3 @@
-<script>
 (function () {
   // Show the department or the member list only when that choice is taken; the form works without it.
   var radios = document.querySelectorAll('input[name="audience"]');
@@ -12,4 +11,3 @@
   radios.forEach(function (radio) { radio.addEventListener("change", update); });
   update();
 })();
-</script>
