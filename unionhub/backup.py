@@ -28,6 +28,7 @@ import sqlite3
 import subprocess
 import tarfile
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -37,6 +38,8 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from unionhub.figures_cache import EVERY_SCHOOL, change_stamps
@@ -65,7 +68,21 @@ class BackupError(Exception):
 class Outcome:
     path: Path
     manifest: dict
+    started: float
     unapplied_migrations: list
+
+    def figures(self):
+        """What a command reports: the archive, when it was made, its size, how long it took."""
+        return {
+            "path": self.path,
+            "created_at": date_format(
+                timezone.localtime(parse_datetime(self.manifest["created_at"])), "DATETIME_FORMAT"
+            ),
+            "tables": len(self.manifest["tables"]),
+            "rows": sum(self.manifest["tables"].values()),
+            "files": len(self.manifest["files"]),
+            "seconds": time.perf_counter() - self.started,
+        }
 
 
 # Backing up ----------------------------------------------------------------------------
@@ -78,6 +95,7 @@ def default_archive_name(now=None):
 
 def create_backup(output=None, using=DEFAULT_DB_ALIAS):
     """Writes the archive to ``output`` (a file, or a folder to put it in) and returns it."""
+    started = time.perf_counter()
     connection = connections[using]
     vendor = connection.vendor
     if vendor not in DUMP_NAMES:
@@ -112,7 +130,7 @@ def create_backup(output=None, using=DEFAULT_DB_ALIAS):
             add_bytes(archive, MANIFEST_NAME, json.dumps(manifest, ensure_ascii=False, indent=1).encode())
         # Only a complete archive ever carries the name asked for.
         os.replace(partial, output)
-    return Outcome(output, manifest, [])
+    return Outcome(output, manifest, started, [])
 
 
 def dump_sqlite(connection, dump_path):
@@ -321,6 +339,7 @@ def app_version():
 def restore_backup(path, using=DEFAULT_DB_ALIAS):
     """Restores the archive at ``path`` into the empty database ``using`` and the empty
     ``MEDIA_ROOT``; raises ``BackupError`` and writes nothing when it cannot."""
+    started = time.perf_counter()
     path = Path(path)
     connection = connections[using]
     media_root = Path(settings.MEDIA_ROOT)
@@ -364,7 +383,7 @@ def restore_backup(path, using=DEFAULT_DB_ALIAS):
     # The restored schools' figures are computed afresh, not taken from a shared cache.
     change_stamps([EVERY_SCHOOL])
     record_restore(path, manifest, using)
-    return Outcome(path, manifest, unapplied_migrations(connection))
+    return Outcome(path, manifest, started, unapplied_migrations(connection))
 
 
 def record_restore(path, manifest, using):

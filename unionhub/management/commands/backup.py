@@ -1,7 +1,5 @@
 """``manage.py backup``: the database and every uploaded file in one archive, while the app serves."""
 
-import time
-
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS
 from django.utils.translation import gettext as _
@@ -25,24 +23,16 @@ class Command(BaseCommand):
         parser.add_argument("--database", default=DEFAULT_DB_ALIAS, help=_("the database to back up"))
 
     def handle(self, *args, output=None, database=DEFAULT_DB_ALIAS, **options):
-        started = time.perf_counter()
         try:
             outcome = create_backup(output, using=database)
         except BackupError as error:
             raise CommandError(str(error)) from None
-        manifest = outcome.manifest
         self.stdout.write(
             self.style.SUCCESS(
                 _(
                     "Backed up to %(path)s: %(tables)s tables with %(rows)s rows and %(files)s files, "
                     "in %(seconds).1f seconds."
                 )
-                % {
-                    "path": outcome.path,
-                    "tables": len(manifest["tables"]),
-                    "rows": sum(manifest["tables"].values()),
-                    "files": len(manifest["files"]),
-                    "seconds": time.perf_counter() - started,
-                }
+                % outcome.figures()
             )
         )
