@@ -18,7 +18,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--output",
-            help=_("the archive to write, or a folder to write it in (default: unionhub-backup-<time>.tar.gz here)"),
+            help=_("the archive to write, or a folder to write it in (default: unionhub-backup-DATE-TIME.tar.gz here)"),
         )
         parser.add_argument("--database", default=DEFAULT_DB_ALIAS, help=_("the database to back up"))
 
