@@ -100,9 +100,11 @@ def create_backup(output=None, using=DEFAULT_DB_ALIAS):
     vendor = connection.vendor
     if vendor not in DUMP_NAMES:
         raise BackupError(_("Backups support SQLite and PostgreSQL, not %(vendor)s.") % {"vendor": vendor})
-    output = Path(output) if output else Path(default_archive_name())
-    if output.is_dir():
-        output = output / default_archive_name()
+    if not output:
+        output = Path(default_archive_name())
+    elif str(output).endswith(("/", os.sep)) or Path(output).is_dir():
+        output = Path(output) / default_archive_name()
+    output = Path(output)
     if output.exists():
         raise BackupError(_("%(path)s already exists; choose another file name.") % {"path": output})
     output.parent.mkdir(parents=True, exist_ok=True)
