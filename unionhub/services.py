@@ -36,7 +36,7 @@ def acted_by(request):
     return {"actor": user if user.is_authenticated else None, "address": client_address(request)}
 
 
-def record_sensitive_act(kind, *, school, actor=None, target="", address=None):
+def record_sensitive_act(kind, *, school, actor=None, target="", address=None, using=None):
     """Write the access log's entry for one sensitive act (a ``SensitiveAct``).
 
     ``school`` is the school whose data it touched; None means every school (a whole
@@ -44,8 +44,9 @@ def record_sensitive_act(kind, *, school, actor=None, target="", address=None):
     ``actor`` is the login that acted, or None for a management command; ``target`` names
     the object as text; ``address`` is the client's IP address, if there was a client.
     Call it inside the transaction of the act it records, so neither is kept without the other.
+    ``using`` names the database, for a restore into another one than the default.
     """
-    schools = [school] if school is not None else School.objects.order_by("pk")
+    schools = [school] if school is not None else School.objects.using(using).order_by("pk")
     entries = [
         AccessLogEntry(
             school=each,
@@ -60,7 +61,7 @@ def record_sensitive_act(kind, *, school, actor=None, target="", address=None):
     # Written for a school other than the scope's (a district administrator's act) or with
     # no scope at all (a command): the entry names its school itself.
     with scopes_disabled():
-        AccessLogEntry.objects.bulk_create(entries)
+        AccessLogEntry.objects.db_manager(using).bulk_create(entries)
     return entries
 
 
