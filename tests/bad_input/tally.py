@@ -8,7 +8,7 @@ REQUESTS = collections.Counter()
 
 
 class CountingClient(Client):
-    """The Django test client, counting each request it makes by URL name of the test."""
+    """The Django test client, counting each request it makes."""
 
     def request(self, **request):
         REQUESTS["requests"] += 1

@@ -297,12 +297,12 @@ def page_fields(client, url, name):
 
 
 def refusals(response):
-    """The errors a response shows: form errors, error and warning messages."""
+    """The errors a response shows: form errors and error messages (a warning comes with a saved record)."""
     shown = []
     for form in _forms_in(response.context):
         if form.is_bound:
             shown += [str(message) for errors in form.errors.values() for message in errors]
-    shown += [str(m) for m in messages.get_messages(response.wsgi_request) if m.level >= messages.WARNING]
+    shown += [str(m) for m in messages.get_messages(response.wsgi_request) if m.level >= messages.ERROR]
     return shown
 
 
