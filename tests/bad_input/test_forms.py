@@ -12,6 +12,7 @@ is listed here (and its valid data given in the permission matrix's ``POST_DATA`
 """
 
 import datetime
+import os
 
 import pytest
 from django import forms
@@ -20,7 +21,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.forms.formsets import BaseFormSet
 from django.urls import reverse
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ..security.test_permission_matrix import (
@@ -38,6 +39,10 @@ from .checks import CHINESE, RECORD_APPS, row_counts, row_of
 from .strategies import as_upload, field_value
 
 pytestmark = pytest.mark.usefixtures("fast_password_hasher")
+
+# Ninety-odd forms: in CI ten inputs each keep the two runs short; other profiles give
+# every form their full number.
+FORM_EXAMPLES = 10 if os.environ.get("HYPOTHESIS_PROFILE", "ci") == "ci" else None
 
 FORM_URLS = [
     "password_change",
@@ -350,6 +355,7 @@ def test_bad_input_gets_a_chinese_error_or_a_saved_record(request, client, schoo
 
     drawn_data = st.fixed_dictionaries({key: field_value(field, usual) for key, (field, usual) in fields.items()})
 
+    @settings(max_examples=FORM_EXAMPLES or settings.default.max_examples)
     @given(drawn_data)
     def posting_it(drawn):
         data = {key: as_upload(value) for key, (how, value) in drawn.items() if how != "missing" and value is not None}
