@@ -172,12 +172,6 @@ class CareMonthRowForm(LogFieldsMixin, BoundedInputMixin, forms.Form):
 
 
 class BaseCareMonthFormSet(forms.BaseFormSet):
-    def __init__(self, *args, form_kwargs=None, **kwargs):
-        super().__init__(*args, form_kwargs=form_kwargs, **kwargs)
-        # One row per pair the user may log: a posted row count past that is refused (in
-        # Chinese) before thousands of rows are built, checked and shown again.
-        self.max_num = self.absolute_max = len((form_kwargs or {}).get("pairs", {}))
-
     def clean(self):
         if any(self.errors):
             return
