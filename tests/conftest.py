@@ -1,13 +1,32 @@
 """The same cast everywhere: chair, staff and teacher of school one; chair of school two;
 a district user; and anonymous visitors (the plain ``client``)."""
 
+import os
+
 import pytest
 from django.core.cache import cache
 from django_scopes import scope
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from unionhub.roles import Role
 
 from .factories import DistrictFactory, DistrictUserFactory, MemberFactory, SchoolFactory, UserFactory
+
+# Property-based tests: a modest, repeatable run in CI (each suite runs twice, on SQLite and
+# on PostgreSQL); HYPOTHESIS_PROFILE=thorough tries twenty times as many inputs, freshly drawn.
+hypothesis_settings.register_profile(
+    "ci",
+    max_examples=25,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+hypothesis_settings.register_profile(
+    "thorough", parent=hypothesis_settings.get_profile("ci"), max_examples=500, derandomize=False
+)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(autouse=True)
