@@ -3,7 +3,6 @@ activities and campaigns that carried them out; everyone who reads the summary r
 plan and plan versus done (district users through ``?school=``)."""
 
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views import View
@@ -100,7 +99,9 @@ class PlanView(SummaryMixin, OneTimeSubmissionMixin, TemplateView):
                 messages.success(request, _("The plan has been saved."))
                 return redirect(self.url("reports:plan") + "#plan-section-{}".format(section.pk))
             return self.render_to_response(self.get_context_data(forms={"item": form}))
-        raise Http404
+        # Only a forged or garbled button sends another part: say so, and change nothing.
+        messages.error(request, _("The page's request was not understood; nothing was changed."))
+        return redirect(self.url("reports:plan"))
 
 
 class PlanPartMixin(SummaryMixin):

@@ -569,7 +569,9 @@ class SummaryLayoutView(SummaryEditMixin, View):
     def post(self, request, year):
         form = LayoutForm(request.POST)
         if not form.is_valid():
-            raise Http404
+            # Only a forged or garbled button sends this: say so, and change nothing.
+            messages.error(request, _("The page's request was not understood; nothing was changed."))
+            return self.back("")
         action, key, section_key = (form.cleaned_data[k] for k in ("action", "key", "section"))
         school, period, user = self.school, self.period, request.user
         if action in ("hide", "show"):

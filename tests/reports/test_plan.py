@@ -160,3 +160,20 @@ def test_a_district_user_reads_the_plan_of_their_district_schools_only(client, d
 
 def test_teachers_get_403_on_the_plan(teacher_client, school):
     assert teacher_client.get(PLAN).status_code == 403
+
+
+@pytest.mark.parametrize(
+    "url, data",
+    [
+        (PLAN, {"part": "unknown", "title": "加强队伍建设"}),
+        (reverse("reports:summary_layout", kwargs={"year": 2018}), {"key": "activity:1", "section": "ethics"}),
+    ],
+)
+def test_a_garbled_button_is_told_in_chinese_and_changes_nothing(chair_client, school, year, url, data):
+    with scopes_disabled():
+        before = (PlanSection.objects.count(), AnnualPlan.objects.count())
+    response = chair_client.post(url, data, follow=True)
+    assert response.status_code == 200
+    assert "页面提交的请求无法识别，未做任何修改。" in response.content.decode()
+    with scopes_disabled():
+        assert (PlanSection.objects.count(), AnnualPlan.objects.count()) == before
