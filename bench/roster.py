@@ -239,6 +239,18 @@ def median_ms(call, before=None):
     return round(statistics.median(wall) * 1000, 2), round(statistics.median(cpu) * 1000, 2)
 
 
+def reference_loop_ms():
+    """CPU milliseconds of a fixed pure-Python loop (the best of five): the machine's speed,
+    so that figures measured on different machines can be compared."""
+    best = None
+    for _ in range(5):
+        start = time.process_time()
+        sum(n * n for n in range(1_000_000))
+        spent = time.process_time() - start
+        best = spent if best is None else min(best, spent)
+    return round(best * 1000, 1)
+
+
 def queries(call):
     with CaptureQueriesContext(connection) as captured:
         call()

@@ -21,7 +21,17 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 BENCH_DIR = Path(__file__).resolve().parent
-BENCHMARKS = ["roster", "roster_import_xls", "activities", "democracy", "summary", "exports", "district", "cold_warm", "backup"]
+BENCHMARKS = [
+    "roster",
+    "roster_import_xls",
+    "activities",
+    "democracy",
+    "summary",
+    "exports",
+    "district",
+    "cold_warm",
+    "backup",
+]
 CPU_TARGET = 2
 
 

@@ -39,7 +39,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from django_scopes import scopes_disabled  # noqa: E402
-from roster import REPEAT, median_ms, queries, random_name  # noqa: E402
+from roster import REPEAT, median_ms, queries, random_name, reference_loop_ms  # noqa: E402
 
 from activities.choices import AwardKind, AwardLevel, Festival, FundingSource, VisitReason  # noqa: E402
 from activities.models import (  # noqa: E402
@@ -378,6 +378,8 @@ def main():
         },
         "seeded_now_s": seed_seconds,
         "repeat": REPEAT,
+        # The machine's speed, to compare figures measured on different machines.
+        "reference_loop_ms": reference_loop_ms(),
     }
     figures.update(measure(year, today))
     figures["targets_met"] = {
