@@ -12,9 +12,10 @@ OLD_TO_NEW_LEVEL = {5: 6, 4: 5, 3: 4, 2: 3}  # highest first: no level lands on 
 
 
 def forwards(apps, schema_editor):
+    alias = schema_editor.connection.alias
     for model_name in ("Award", "HistoricalAward"):
         model = apps.get_model("activities", model_name)
-        rows = model._base_manager.all()
+        rows = model._base_manager.using(alias)
         for old, new in OLD_TO_NEW_LEVEL.items():
             rows.filter(level=old).update(level=new)
         rows.filter(kind="paper").update(kind="paper_awarded")
@@ -22,9 +23,10 @@ def forwards(apps, schema_editor):
 
 
 def backwards(apps, schema_editor):
+    alias = schema_editor.connection.alias
     for model_name in ("Award", "HistoricalAward"):
         model = apps.get_model("activities", model_name)
-        rows = model._base_manager.all()
+        rows = model._base_manager.using(alias)
         rows.filter(level=2).update(level=3)  # township back to district, the nearest old level
         for old, new in sorted(OLD_TO_NEW_LEVEL.items()):
             rows.filter(level=new).update(level=old)

@@ -4,9 +4,10 @@ from django.db import migrations
 
 
 def zero_to_none(apps, schema_editor):
+    alias = schema_editor.connection.alias
     for model_name, field in (("Visit", "amount"), ("GreetingBatch", "amount_each"), ("GreetingRecipient", "amount")):
         model = apps.get_model("activities", model_name)
-        model._base_manager.filter(**{field: 0}).update(**{field: None})
+        model._base_manager.using(alias).filter(**{field: 0}).update(**{field: None})
 
 
 class Migration(migrations.Migration):

@@ -5,9 +5,10 @@ from django.db.models import OuterRef, Subquery
 
 
 def body_from_term(apps, schema_editor):
+    alias = schema_editor.connection.alias
     Session = apps.get_model("congress", "Session")
     CongressTerm = apps.get_model("congress", "CongressTerm")
-    Session._base_manager.filter(body="").update(
+    Session._base_manager.using(alias).filter(body="").update(
         body=Subquery(CongressTerm._base_manager.filter(pk=OuterRef("term_id")).values("kind")[:1])
     )
 

@@ -4,11 +4,12 @@ DEFAULT_CATEGORIES = ["招生", "财务", "基建", "维修", "采购", "职评"
 
 
 def create_defaults(apps, schema_editor):
+    alias = schema_editor.connection.alias
     School = apps.get_model("unionhub", "School")
     NoticeCategory = apps.get_model("disclosure", "NoticeCategory")
-    for school in School.objects.all():
-        existing = set(NoticeCategory._base_manager.filter(school=school).values_list("name", flat=True))
-        NoticeCategory._base_manager.bulk_create(
+    for school in School.objects.using(alias):
+        existing = set(NoticeCategory._base_manager.using(alias).filter(school=school).values_list("name", flat=True))
+        NoticeCategory._base_manager.using(alias).bulk_create(
             [
                 NoticeCategory(school=school, name=name, position=position)
                 for position, name in enumerate(DEFAULT_CATEGORIES)

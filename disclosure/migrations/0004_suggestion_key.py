@@ -18,20 +18,21 @@ def _fresh_key(taken):
 
 
 def give_every_suggestion_a_key(apps, schema_editor):
+    alias = schema_editor.connection.alias
     Suggestion = apps.get_model("disclosure", "Suggestion")
     HistoricalSuggestion = apps.get_model("disclosure", "HistoricalSuggestion")
     taken = set()
     changed = []
-    for suggestion in Suggestion._base_manager.filter(key__isnull=True).only("pk").iterator(BATCH):
+    for suggestion in Suggestion._base_manager.using(alias).filter(key__isnull=True).only("pk").iterator(BATCH):
         suggestion.key = _fresh_key(taken)
         changed.append(suggestion)
-    Suggestion._base_manager.bulk_update(changed, ["key"], batch_size=BATCH)
+    Suggestion._base_manager.using(alias).bulk_update(changed, ["key"], batch_size=BATCH)
     # History rows carry the key of their suggestion, as if it had always had one; those
     # of a suggestion no longer there, a key of their own.
-    HistoricalSuggestion._base_manager.update(
+    HistoricalSuggestion._base_manager.using(alias).update(
         key=Subquery(Suggestion._base_manager.filter(pk=OuterRef("id")).values("key")[:1])
     )
-    orphans = HistoricalSuggestion._base_manager.filter(key__isnull=True)
+    orphans = HistoricalSuggestion._base_manager.using(alias).filter(key__isnull=True)
     for suggestion_id in orphans.values_list("id", flat=True).distinct():
         orphans.filter(id=suggestion_id).update(key=_fresh_key(taken))
 

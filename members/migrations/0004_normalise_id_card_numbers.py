@@ -31,11 +31,12 @@ def clash_message(clashes, schools):
 
 
 def normalise_id_card_numbers(apps, schema_editor):
+    alias = schema_editor.connection.alias
     Member = apps.get_model("members", "Member")
     School = apps.get_model("unionhub", "School")
     changed = []
     holders = defaultdict(list)
-    members = Member._base_manager.exclude(id_card_number="").only(
+    members = Member._base_manager.using(alias).exclude(id_card_number="").only(
         "pk", "school_id", "name", "id_card_number", "deleted_at"
     )
     for member in members.iterator(BATCH):
@@ -49,9 +50,9 @@ def normalise_id_card_numbers(apps, schema_editor):
     clashes = {key: members for key, members in holders.items() if len(members) > 1}
     if clashes:
         school_ids = {school_id for school_id, _ in clashes}
-        schools = dict(School._base_manager.filter(pk__in=school_ids).values_list("pk", "name"))
+        schools = dict(School._base_manager.using(alias).filter(pk__in=school_ids).values_list("pk", "name"))
         raise RuntimeError(clash_message(clashes, schools))
-    Member._base_manager.bulk_update(changed, ["id_card_number"], batch_size=BATCH)
+    Member._base_manager.using(alias).bulk_update(changed, ["id_card_number"], batch_size=BATCH)
 
 
 class Migration(migrations.Migration):
