@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from .forms import AdminLoginForm
-from .models import AccessLogEntry, District, School, SensitiveAct, SubmissionToken, User
+from .models import AccessLogEntry, BackgroundJob, District, School, SensitiveAct, SubmissionToken, User
 from .roles import Role
 from .services import acted_by, login_label, record_sensitive_act
 
@@ -278,13 +278,8 @@ class SubmissionTokenAdmin(SchoolOwnedAdmin):
         return False
 
 
-@admin.register(AccessLogEntry)
-class AccessLogEntryAdmin(SchoolOwnedAdmin):
-    """Written only by ``record_sensitive_act``: read here, never added, edited or removed."""
-
-    list_display = ["at", "kind", "actor_name", "target", "address", "school"]
-    list_filter = ["kind", "school"]
-    date_hierarchy = "at"
+class ReadOnlySchoolOwnedAdmin(SchoolOwnedAdmin):
+    """Rows the app alone writes: read here, never added, edited or removed."""
 
     def has_add_permission(self, request):
         return False
@@ -294,3 +289,22 @@ class AccessLogEntryAdmin(SchoolOwnedAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(AccessLogEntry)
+class AccessLogEntryAdmin(ReadOnlySchoolOwnedAdmin):
+    """Written only by ``record_sensitive_act``."""
+
+    list_display = ["at", "kind", "actor_name", "target", "address", "school"]
+    list_filter = ["kind", "school"]
+    date_hierarchy = "at"
+
+
+@admin.register(BackgroundJob)
+class BackgroundJobAdmin(ReadOnlySchoolOwnedAdmin):
+    """Written only by the job runner: a superuser may see what ran, for whom and how it ended."""
+
+    list_display = ["created_at", "kind", "state", "progress_done", "progress_total", "requested_by", "school"]
+    list_filter = ["kind", "state", "school"]
+    list_select_related = ["school", "requested_by"]
+    date_hierarchy = "created_at"

@@ -5,9 +5,11 @@ programme (一师一优课, 五四微课…) of an award and of an activity, wit
 offered in a datalist; and the selectors the summary reads."""
 
 import datetime
+from types import SimpleNamespace
 
 import pytest
 from django.apps import apps as global_apps
+from django.db import connection
 from django.urls import reverse
 from django.utils import translation
 from django_scopes import scope, scopes_disabled
@@ -172,7 +174,7 @@ def test_existing_awards_move_to_the_new_levels_kinds_and_statuses(scoped):
         Award.objects.filter(pk=old["paper"].pk).update(kind="paper", level=4)
         Award.history.filter(id=old["paper"].pk).update(kind="paper", level=4)
 
-        migration.forwards(global_apps, None)
+        migration.forwards(global_apps, SimpleNamespace(connection=connection))
 
         now = {name: Award.objects.get(pk=award.pk) for name, award in old.items()}
         history = Award.history.filter(id=old["paper"].pk).get()

@@ -1,9 +1,11 @@
 """Pinyin search knows surnames' own readings: 曾玲娟 is found by ``zlj`` and ``zenglingjuan``."""
 
 import importlib
+from types import SimpleNamespace
 
 import pytest
 from django.apps import apps as django_apps
+from django.db import connection
 from django_scopes import scopes_disabled
 
 from members.models import Member
@@ -102,7 +104,7 @@ def test_stored_pinyin_is_recomputed_for_existing_members(school):
         history_before = Member.history.count()
 
         migration = importlib.import_module("members.migrations.0006_recompute_name_pinyin_for_surnames")
-        migration.recompute(django_apps, None)
+        migration.recompute(django_apps, SimpleNamespace(connection=connection))
 
         assert Member.all_objects.get(pk=live.pk).name_pinyin == "zenglingjuan"
         assert Member.all_objects.get(pk=live.pk).name_initials == "zlj"
